@@ -287,10 +287,8 @@ func parallelSum(n, workers, dim int, grad []float64, term func(lo, hi int, grad
 	}
 	for w := range workers {
 		total += sums[w]
-		if grad != nil {
-			for i := range grad {
-				grad[i] += grads[w][i]
-			}
+		for i := range grad {
+			grad[i] += grads[w][i]
 		}
 	}
 	return total

@@ -3,6 +3,7 @@ package clv
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/kundenwert/winback/internal/check"
@@ -26,13 +27,21 @@ type Weighted struct {
 	Count float64 // number of customers with this history, > 0
 }
 
-// Validate checks h and names the field of row i on failure.
+// validate checks h and names the field of row i on failure. The field
+// name is only formatted when there is an error, so that validating a
+// million rows does not allocate.
 func (h History) validate(i int) error {
+	ok := h.X >= 0 && h.X == math.Trunc(h.X) && !math.IsInf(h.X, 0) &&
+		h.Tx >= 0 && h.T > 0 && !math.IsInf(h.T, 0) && h.Tx <= h.T &&
+		(h.X == 0) == (h.Tx == 0)
+	if ok {
+		return nil
+	}
 	f := func(name string) string { return fmt.Sprintf("rows[%d].%s", i, name) }
 	if err := check.NonNegative(ErrInvalidInput, f("X"), h.X); err != nil {
 		return err
 	}
-	if h.X != float64(int64(h.X)) {
+	if h.X != math.Trunc(h.X) {
 		return check.New(ErrInvalidInput, f("X"), "must be a whole number, got %v", h.X)
 	}
 	if err := check.NonNegative(ErrInvalidInput, f("Tx"), h.Tx); err != nil {
@@ -85,14 +94,16 @@ func Group(rows []History) ([]Weighted, error) {
 	return out, nil
 }
 
+// compareHistory orders validated histories (no NaN) by X, Tx, T.
 func compareHistory(a, b History) int {
-	if c := cmp.Compare(a.X, b.X); c != 0 {
-		return c
+	switch {
+	case a.X != b.X:
+		return cmp.Compare(a.X, b.X)
+	case a.Tx != b.Tx:
+		return cmp.Compare(a.Tx, b.Tx)
+	default:
+		return cmp.Compare(a.T, b.T)
 	}
-	if c := cmp.Compare(a.Tx, b.Tx); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.T, b.T)
 }
 
 // validateWeighted checks grouped rows, including their counts.
@@ -104,8 +115,8 @@ func validateWeighted(rows []Weighted) error {
 		if err := w.History.validate(i); err != nil {
 			return err
 		}
-		if err := check.Positive(ErrInvalidInput, fmt.Sprintf("rows[%d].Count", i), w.Count); err != nil {
-			return err
+		if !(w.Count > 0) || math.IsInf(w.Count, 0) {
+			return check.Positive(ErrInvalidInput, fmt.Sprintf("rows[%d].Count", i), w.Count)
 		}
 	}
 	return nil

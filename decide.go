@@ -1,0 +1,273 @@
+package winback
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/kundenwert/winback/churn"
+	"github.com/kundenwert/winback/clv"
+	"github.com/kundenwert/winback/consent"
+	"github.com/kundenwert/winback/internal/check"
+	"github.com/kundenwert/winback/internal/money"
+	"github.com/kundenwert/winback/segment"
+	"github.com/shopspring/decimal"
+)
+
+// Decide runs the whole decision chain for one customer as of a date:
+//
+//  1. lapse status on the customer's own buying cycle, combined with
+//     P(alive) from the transaction model (churn.Assess);
+//  2. the churn type with its evidence and recommended response;
+//  3. the customer's second lifetime value (clv.CustomerValue, the value
+//     if won back) and the win-back probability (Models.WinBack on the
+//     decision's Features, or P(alive) when no win-back model is given);
+//  4. recovery value and quadrant, treatment and budget cap
+//     (segment.Treatments.Recommend), and whether the customer is worth
+//     winning back (segment.Worthiness);
+//  5. contact permission on every channel (consent.EvaluateAll);
+//  6. the action, the channel, incentive kind, tone, budget cap and timing.
+//
+// The action is ActionExclude for company-initiated churn, ActionNone for a
+// customer still on their cycle, ActionLetGo when the churn type, the
+// worthiness rules or the loss quadrant say so, and otherwise the
+// quadrant's contact mode. The channel is the first of the policy's
+// channels for that mode that the consent engine allows; when no personal
+// channel is allowed an automated one is tried, and when none is allowed
+// the action is ActionNone. Decide never picks a channel the consent engine
+// denies.
+//
+// Orders and events after asOf are ignored. A customer without a purchase
+// on or before asOf has no cycle and no value: that is an error wrapping
+// ErrUndefined. Bad input is an *InputError naming the field.
+func Decide(c Customer, m Models, p Policy, asOf time.Time) (Decision, error) {
+	if err := validateDecide(c, m, p, asOf); err != nil {
+		return Decision{}, err
+	}
+	var s decideState
+	return s.decide(c, m, p, asOf)
+}
+
+func validateDecide(c Customer, m Models, p Policy, asOf time.Time) error {
+	if err := check.NotZeroTime(ErrInvalidInput, "asOf", asOf); err != nil {
+		return err
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return p.Validate()
+}
+
+// decideState holds the scratch slices of one decision so that Plan can
+// reuse them across customers.
+type decideState struct {
+	days       []churn.Purchase
+	events     []churn.Event
+	objections []consent.Objection
+}
+
+func (s *decideState) decide(c Customer, m Models, p Policy, asOf time.Time) (Decision, error) {
+	d := Decision{CustomerID: c.ID, AsOf: asOf}
+	s.days = purchaseDays(s.days[:0], c.Orders, asOf)
+	if len(s.days) == 0 {
+		return d, check.New(ErrUndefined, "customer.orders", "customer %q has no purchase on or before %s", c.ID, asOf.Format(time.DateOnly))
+	}
+	s.events = churnEvents(s.events[:0], c.Events, asOf)
+	h, meanSpend := clvHistory(s.days, asOf, m.Unit)
+	pAlive, err := m.Transactions.ProbAlive(h)
+	if err != nil {
+		return d, fmt.Errorf("P(alive): %w", err)
+	}
+	d.PAlive = pAlive
+	margin := relationshipMargin(c.Profile, s.days, p.Margin)
+
+	a, err := s.assess(c.Profile, margin, pAlive, m, p, asOf)
+	if err != nil {
+		return d, err
+	}
+	d.setChurn(a)
+	d.reason("status: %s, %.1f× the own interval since the last purchase on %s (P(alive) %.2f)",
+		a.Lapse.State, a.Lapse.Overdue, a.Lapse.Last.Format(time.DateOnly), pAlive)
+	d.reason("churn type: %s (confidence %.2f, runner-up %s), evidence: %s",
+		a.Classification.Type, a.Classification.Confidence, a.Classification.RunnerUp, signalList(d.Evidence))
+
+	if d.Value, err = secondLifetimeValue(m, p, h, meanSpend); err != nil {
+		return d, err
+	}
+	d.Features = features(pAlive, a, len(s.days), asOf)
+	if d.WinBackProbability, err = winBackProbability(m, d.Features, pAlive); err != nil {
+		return d, err
+	}
+	rec, err := p.Treatments.Recommend(d.Value, d.WinBackProbability, p.Thresholds, money.Places)
+	if err != nil {
+		return d, fmt.Errorf("recovery value: %w", err)
+	}
+	d.RecoveryValue, d.Quadrant = rec.RecoveryValue, rec.Quadrant
+	d.reason("value if won back %s × win-back probability %.2f = recovery value %s → quadrant %s",
+		d.Value.StringFixed(2), d.WinBackProbability, d.RecoveryValue.StringFixed(2), d.Quadrant)
+
+	verdict, err := segment.Worthiness(segment.Profile{
+		Value: d.Value, Margin: margin, Referrals: c.Profile.Referrals, Reviews: c.Profile.Reviews,
+		Prestige: c.Profile.Prestige, Orders: len(s.days),
+	}, p.Worthiness)
+	if err != nil {
+		return d, fmt.Errorf("worthiness: %w", err)
+	}
+	d.Worth, d.WorthReasons = verdict.Worth, verdict.Reasons
+	d.reason("worth winning back: %t (%s)", d.Worth, reasonList(verdict.Reasons))
+
+	if d.Channels, err = s.permissions(c, p, asOf); err != nil {
+		return d, err
+	}
+	d.act(a.Classification.Response, rec, p)
+	d.schedule(c.Events, p, asOf)
+	return d, nil
+}
+
+func (s *decideState) assess(pr Profile, margin decimal.Decimal, pAlive float64, m Models, p Policy, asOf time.Time) (churn.Assessment, error) {
+	opts := p.Churn
+	if opts.Status.PopulationInterval == 0 {
+		opts.Status.PopulationInterval = m.populationInterval()
+	}
+	a, err := churn.Assess(churn.History{
+		Purchases: s.days,
+		Events:    s.events,
+		Facts: churn.Facts{
+			Margin: money.ToFloat(margin), Defaulted: pr.Defaulted, Fraud: pr.Fraud,
+			PAlive: pAlive, HasPAlive: true,
+		},
+	}, asOf, opts)
+	if err != nil {
+		return a, fmt.Errorf("churn assessment: %w", err)
+	}
+	return a, nil
+}
+
+// relationshipMargin is the known margin, or share × revenue to date.
+func relationshipMargin(pr Profile, days []churn.Purchase, share float64) decimal.Decimal {
+	if pr.MarginKnown {
+		return pr.Margin
+	}
+	revenue := 0.0
+	for _, d := range days {
+		revenue += d.Amount
+	}
+	m, _ := money.FromFloat(revenue*share, money.Places)
+	return m
+}
+
+func (d *Decision) setChurn(a churn.Assessment) {
+	d.Status = a.Lapse.State
+	d.Overdue = a.Lapse.Overdue
+	d.ExpectedNext = a.Lapse.ExpectedNext
+	d.ChurnType = a.Classification.Type
+	d.Confidence = a.Classification.Confidence
+	d.RunnerUp = a.Classification.RunnerUp
+	d.Evidence = a.Evidence()
+	d.Incentive = a.Classification.Response.Incentive
+	d.Tone = a.Classification.Response.Tone
+}
+
+// secondLifetimeValue is the discounted margin over the policy horizon of
+// the customer if alive now (clv.Value.SecondLifetime). When P(alive) has
+// underflowed to 0 the residual value (0) is used.
+func secondLifetimeValue(m Models, p Policy, h clv.History, meanSpend float64) (decimal.Decimal, error) {
+	unitsPerYear := 365.25 / m.Unit.Days()
+	rate, err := clv.ContinuousRate(p.AnnualDiscountRate, unitsPerYear)
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("discount rate: %w", err)
+	}
+	horizon := p.HorizonYears * unitsPerYear
+	v, err := clv.CustomerValue(m.Transactions, m.Spend, h, meanSpend, clv.Valuation{
+		Margin: p.Margin, Rate: rate, Horizon: horizon, Period: horizon / float64(p.ValuationSteps),
+	})
+	if err != nil {
+		return decimal.Zero, fmt.Errorf("customer value: %w", err)
+	}
+	slv, err := v.SecondLifetime()
+	if errors.Is(err, clv.ErrUndefined) {
+		return v.Residual, nil
+	}
+	return slv, err
+}
+
+func features(pAlive float64, a churn.Assessment, purchases int, asOf time.Time) [NumFeatures]float64 {
+	days := asOf.Sub(a.Lapse.Last).Hours() / 24
+	return [NumFeatures]float64{
+		pAlive,
+		a.Lapse.Overdue,
+		math.Log1p(float64(purchases)),
+		math.Log1p(max(days, 0)),
+		float64(a.Report.Fired.Len()),
+		a.Classification.Confidence,
+	}
+}
+
+func winBackProbability(m Models, f [NumFeatures]float64, pAlive float64) (float64, error) {
+	if len(m.WinBack.Coef) == 0 {
+		return pAlive, nil
+	}
+	prob, err := m.WinBack.Predict(f[:])
+	if err != nil {
+		return 0, fmt.Errorf("win-back model: %w", err)
+	}
+	return prob, nil
+}
+
+// permissions asks the consent engine about every channel.
+func (s *decideState) permissions(c Customer, p Policy, asOf time.Time) (consent.ChannelDecisions, error) {
+	req := c.Contact
+	req.Date = asOf
+	req.Message = p.Message
+	s.objections = append(s.objections[:0], req.Objections...)
+	for _, e := range c.Events {
+		if (e.Kind == EventObjection || e.Kind == EventUnsubscribe) && !e.Time.After(asOf) {
+			s.objections = append(s.objections, consent.Objection{Date: e.Time, Channel: consentChannel(e.Channel)})
+		}
+		if e.Kind == EventCancellation && req.Relationship.ContractEnd.IsZero() && !e.Time.After(asOf) {
+			req.Relationship.ContractEnd = e.Time
+		}
+	}
+	req.Objections = s.objections
+	if req.Relationship.LastPurchase.IsZero() {
+		req.Relationship.LastPurchase = s.days[len(s.days)-1].Date
+	}
+	chs, err := consent.EvaluateAll(req, p.Consent)
+	if err != nil {
+		return chs, fmt.Errorf("contact: %w", err)
+	}
+	return chs, nil
+}
+
+func signalList(ss []churn.Signal) string {
+	if len(ss) == 0 {
+		return "none"
+	}
+	out := ""
+	for i, s := range ss {
+		if i > 0 {
+			out += ", "
+		}
+		out += s.ID.String()
+	}
+	return out
+}
+
+func reasonList(rs []segment.Reason) string {
+	out := ""
+	for i, r := range rs {
+		if i > 0 {
+			out += ", "
+		}
+		out += r.String()
+	}
+	return out
+}
+
+func (d *Decision) reason(format string, args ...any) {
+	d.Reasons = append(d.Reasons, fmt.Sprintf(format, args...))
+}

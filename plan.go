@@ -1,0 +1,309 @@
+package winback
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"iter"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/kundenwert/winback/churn"
+	"github.com/kundenwert/winback/internal/check"
+	"github.com/kundenwert/winback/segment"
+	"github.com/shopspring/decimal"
+)
+
+// PlanOptions tune Plan. The zero value decides for everyone with no budget
+// limit and no holdout group.
+type PlanOptions struct {
+	// Budget is the total the campaign may spend on contacts and
+	// incentives, ≥ 0; zero means no limit.
+	Budget decimal.Decimal `json:"budget"`
+	// HoldoutShare is the share of the selected customers kept as a
+	// control group (decided for but not contacted), in [0, 1).
+	HoldoutShare float64 `json:"holdout_share"`
+	// Seed makes the holdout assignment reproducible (see InHoldout).
+	Seed uint64 `json:"seed"`
+	// Workers is the number of goroutines deciding; zero means
+	// runtime.GOMAXPROCS(0).
+	Workers int `json:"workers"`
+}
+
+// Entry is one customer of a campaign plan.
+type Entry struct {
+	Decision Decision `json:"decision"`
+	// Cost is what approaching the customer costs: the contact cost of the
+	// action's mode plus the incentive budget cap; zero unless the action
+	// contacts.
+	Cost decimal.Decimal `json:"cost"`
+	// ExpectedProfit is RecoveryValue − Cost (Stauss & Friege 1999: the
+	// expected regain of one approach).
+	ExpectedProfit decimal.Decimal `json:"expected_profit"`
+	// Rank orders the entries by expected profit, 1 the highest.
+	Rank int `json:"rank"`
+	// Selected is true for the customers chosen within the budget;
+	// Holdout for the selected ones kept as control group (not contacted).
+	Selected bool `json:"selected"`
+	Holdout  bool `json:"holdout"`
+}
+
+// Contacted reports whether the entry is to be contacted: selected and not
+// held out.
+func (e Entry) Contacted() bool { return e.Selected && !e.Holdout }
+
+// PlanSummary counts a campaign plan.
+type PlanSummary struct {
+	Customers   int                      `json:"customers"`
+	Skipped     int                      `json:"skipped"` // customers without a purchase on or before the date
+	ByQuadrant  map[segment.Quadrant]int `json:"by_quadrant"`
+	ByChurnType map[churn.Type]int       `json:"by_churn_type"`
+	ByAction    map[Action]int           `json:"by_action"`
+	Eligible    int                      `json:"eligible"` // customers whose action contacts
+	Selected    int                      `json:"selected"`
+	Holdout     int                      `json:"holdout"`
+	Contacted   int                      `json:"contacted"`
+	// BudgetUsed is the cost of the contacted customers; ExpectedProfit
+	// their expected profit.
+	BudgetUsed     decimal.Decimal `json:"budget_used"`
+	ExpectedProfit decimal.Decimal `json:"expected_profit"`
+}
+
+// Campaign is a plan: every customer's entry, ranked, and the summary.
+type Campaign struct {
+	AsOf    time.Time   `json:"as_of"`
+	Entries []Entry     `json:"entries"` // by Rank
+	Summary PlanSummary `json:"summary"`
+}
+
+// Plan decides for every customer of a population streamed as
+// iter.Seq2[Customer, error], ranks the decisions by expected regain
+// profit, selects whom to approach within the budget (the greedy order of
+// segment.SelectWithinBudget: profit per cost), and holds out a
+// deterministic random share of the selected customers as control group
+// (InHoldout with the seed). Customers without a purchase on or before asOf
+// are skipped and counted; any other error stops the plan and names the
+// customer. Deciding runs on opts.Workers goroutines; the result does not
+// depend on their number.
+func Plan(customers iter.Seq2[Customer, error], m Models, p Policy, asOf time.Time, opts PlanOptions) (Campaign, error) {
+	if err := validatePlan(m, p, asOf, opts); err != nil {
+		return Campaign{}, err
+	}
+	decisions, skipped, err := decideAll(customers, m, p, asOf, opts.Workers)
+	if err != nil {
+		return Campaign{}, err
+	}
+	entries := make([]Entry, len(decisions))
+	for i, d := range decisions {
+		entries[i] = entryOf(d, p)
+	}
+	if err := selectEntries(entries, opts); err != nil {
+		return Campaign{}, err
+	}
+	rankEntries(entries)
+	c := Campaign{AsOf: asOf, Entries: entries, Summary: summarize(entries)}
+	c.Summary.Skipped = skipped
+	return c, nil
+}
+
+func validatePlan(m Models, p Policy, asOf time.Time, opts PlanOptions) error {
+	if err := check.NotZeroTime(ErrInvalidInput, "asOf", asOf); err != nil {
+		return err
+	}
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	if opts.Budget.Sign() < 0 {
+		return check.New(ErrInvalidInput, "opts.budget", "must be ≥ 0, got %s", opts.Budget)
+	}
+	if !(opts.HoldoutShare >= 0 && opts.HoldoutShare < 1) {
+		return check.New(ErrInvalidInput, "opts.holdout_share", "must be in [0, 1), got %v", opts.HoldoutShare)
+	}
+	return nil
+}
+
+type job struct {
+	i int
+	c Customer
+}
+
+type outcome struct {
+	i   int
+	d   Decision
+	err error
+}
+
+// decideAll decides for every customer on workers goroutines and returns
+// the decisions in input order.
+func decideAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf time.Time, workers int) ([]Decision, int, error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan job, 4*workers)
+	results := make(chan outcome, 4*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var s decideState
+			for j := range jobs {
+				d, err := decideOne(&s, j.c, m, p, asOf)
+				results <- outcome{j.i, d, err}
+			}
+		}()
+	}
+	var feedErr error
+	go func() {
+		defer close(jobs)
+		i := 0
+		for c, err := range customers {
+			if err != nil {
+				feedErr = fmt.Errorf("customers[%d]: %w", i, err)
+				return
+			}
+			jobs <- job{i, c}
+			i++
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+	var out []Decision
+	var idx []int
+	skipped := 0
+	var firstErr error
+	for r := range results {
+		switch {
+		case r.err == nil:
+			out = append(out, r.d)
+			idx = append(idx, r.i)
+		case errors.Is(r.err, ErrUndefined):
+			skipped++
+		case firstErr == nil:
+			firstErr = fmt.Errorf("customers[%d] (%s): %w", r.i, r.d.CustomerID, r.err)
+		}
+	}
+	if feedErr != nil {
+		return nil, 0, feedErr
+	}
+	if firstErr != nil {
+		return nil, 0, firstErr
+	}
+	return inInputOrder(out, idx), skipped, nil
+}
+
+func decideOne(s *decideState, c Customer, m Models, p Policy, asOf time.Time) (Decision, error) {
+	if err := c.Validate(); err != nil {
+		return Decision{CustomerID: c.ID}, err
+	}
+	return s.decide(c, m, p, asOf)
+}
+
+func inInputOrder(ds []Decision, idx []int) []Decision {
+	order := make([]int, len(ds))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(idx[a], idx[b]) })
+	out := make([]Decision, len(ds))
+	for k, i := range order {
+		out[k] = ds[i]
+	}
+	return out
+}
+
+func entryOf(d Decision, p Policy) Entry {
+	e := Entry{Decision: d, Cost: decimal.Zero}
+	switch d.Action {
+	case ActionAutomatedOffer:
+		e.Cost = p.AutomatedCost.Add(d.BudgetCap)
+	case ActionPersonalContact:
+		e.Cost = p.PersonalCost.Add(d.BudgetCap)
+	}
+	e.ExpectedProfit = d.RecoveryValue.Sub(e.Cost)
+	return e
+}
+
+// selectEntries marks the selected and held-out entries.
+func selectEntries(entries []Entry, opts PlanOptions) error {
+	var cands []segment.Candidate
+	var at []int
+	for i, e := range entries {
+		if e.Decision.Action.Contacts() {
+			cands = append(cands, segment.Candidate{Value: e.Decision.Value, Prob: e.Decision.WinBackProbability, Cost: e.Cost})
+			at = append(at, i)
+		}
+	}
+	budget := opts.Budget
+	if budget.Sign() == 0 {
+		budget = totalCost(cands)
+	}
+	sel, err := segment.SelectWithinBudget(cands, budget)
+	if err != nil {
+		return fmt.Errorf("budget selection: %w", err)
+	}
+	for _, r := range sel.Chosen {
+		e := &entries[at[r.Index]]
+		e.Selected = true
+		e.Holdout = InHoldout(e.Decision.CustomerID, opts.Seed, opts.HoldoutShare)
+	}
+	return nil
+}
+
+func totalCost(cs []segment.Candidate) decimal.Decimal {
+	sum := decimal.Zero
+	for _, c := range cs {
+		sum = sum.Add(c.Cost)
+	}
+	return sum
+}
+
+// rankEntries sorts by expected profit, highest first, ties by customer id,
+// and numbers the ranks.
+func rankEntries(entries []Entry) {
+	slices.SortStableFunc(entries, func(a, b Entry) int {
+		if c := b.ExpectedProfit.Cmp(a.ExpectedProfit); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Decision.CustomerID, b.Decision.CustomerID)
+	})
+	for i := range entries {
+		entries[i].Rank = i + 1
+	}
+}
+
+func summarize(entries []Entry) PlanSummary {
+	s := PlanSummary{
+		Customers:      len(entries),
+		ByQuadrant:     map[segment.Quadrant]int{},
+		ByChurnType:    map[churn.Type]int{},
+		ByAction:       map[Action]int{},
+		BudgetUsed:     decimal.Zero,
+		ExpectedProfit: decimal.Zero,
+	}
+	for _, e := range entries {
+		d := e.Decision
+		s.ByQuadrant[d.Quadrant]++
+		s.ByChurnType[d.ChurnType]++
+		s.ByAction[d.Action]++
+		if d.Action.Contacts() {
+			s.Eligible++
+		}
+		if e.Selected {
+			s.Selected++
+		}
+		if e.Holdout {
+			s.Holdout++
+		}
+		if e.Contacted() {
+			s.Contacted++
+			s.BudgetUsed = s.BudgetUsed.Add(e.Cost)
+			s.ExpectedProfit = s.ExpectedProfit.Add(e.ExpectedProfit)
+		}
+	}
+	return s
+}
