@@ -70,8 +70,20 @@ type decideState struct {
 	objections []consent.Objection
 }
 
+// grow makes room for a customer's orders and events at once, so that
+// appending never reallocates.
+func (s *decideState) grow(orders, events int) {
+	if cap(s.days) < orders {
+		s.days = make([]churn.Purchase, 0, orders)
+	}
+	if cap(s.events) < events {
+		s.events = make([]churn.Event, 0, events)
+	}
+}
+
 func (s *decideState) decide(c Customer, m Models, p Policy, asOf time.Time) (Decision, error) {
-	d := Decision{CustomerID: c.ID, AsOf: asOf}
+	d := Decision{CustomerID: c.ID, AsOf: asOf, Reasons: make([]string, 0, 8)}
+	s.grow(len(c.Orders), len(c.Events))
 	s.days = purchaseDays(s.days[:0], c.Orders, asOf)
 	if len(s.days) == 0 {
 		return d, check.New(ErrUndefined, "customer.orders", "customer %q has no purchase on or before %s", c.ID, asOf.Format(time.DateOnly))

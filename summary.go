@@ -231,6 +231,9 @@ func Summarize(orders iter.Seq2[Order, error], opts SummaryOptions) (Summaries, 
 	n, i := 0, 0
 	for o, err := range orders {
 		if err != nil {
+			if err := s.addBatch(buf[:n], i); err != nil {
+				return Summaries{}, err // an earlier bad order comes first
+			}
 			return Summaries{}, err
 		}
 		if n == 0 && len(s.ids.slots) < prefetchSlots {
@@ -275,23 +278,21 @@ func (s *Summaries) addBatch(orders []Order, first int) error {
 		hs[j] = maphash.String(s.ids.seed, orders[j].CustomerID) | 1
 		at[j] = -1
 	}
-	{
-		var sink uint64
-		mask := len(s.ids.slots) - 1
-		for j := range orders {
-			sink ^= s.ids.slots[int(hs[j])&mask].hash
-		}
-		for j := range orders {
-			if idx, _ := s.ids.find(orders[j].CustomerID, hs[j], s.cold); idx >= 0 {
-				at[j] = idx
-				sink ^= uint64(s.hot[idx].units)
-				if orders[j].Time.After(s.cfg.calEnd) {
-					sink ^= uint64(s.cold[idx].hunits)
-				}
+	var sink uint64
+	mask := len(s.ids.slots) - 1
+	for j := range orders {
+		sink ^= s.ids.slots[int(hs[j])&mask].hash
+	}
+	for j := range orders {
+		if idx, _ := s.ids.find(orders[j].CustomerID, hs[j], s.cold); idx >= 0 {
+			at[j] = idx
+			sink ^= uint64(s.hot[idx].units)
+			if orders[j].Time.After(s.cfg.calEnd) {
+				sink ^= uint64(s.cold[idx].hunits)
 			}
 		}
-		s.sink ^= sink
 	}
+	s.sink ^= sink
 	for j := range orders {
 		if err := s.add(&orders[j], first+j, hs[j], at[j]); err != nil {
 			return err

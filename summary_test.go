@@ -288,3 +288,72 @@ func TestSummarizeCountsDistinctDaysOfAShuffledLog(t *testing.T) {
 		}
 	}
 }
+
+// TestSummarizeWithManyCustomers covers the batched, prefetching path that
+// Summarize takes once the customer table outgrows the caches (more than
+// about 25,000 customers): per-customer counts and sums against a plain
+// computation with Go maps, in both modes, and the index of a bad order.
+func TestSummarizeWithManyCustomers(t *testing.T) {
+	log := syntheticLog(120_000, 40_000, 11)
+	calEnd := time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)
+	holdEnd := calEnd.Add(184 * 24 * time.Hour)
+	type sums struct {
+		orders, holdout int
+		cents           int64
+		days            map[int32]bool
+	}
+	for _, merge := range []bool{false, true} {
+		// With MergeSameDay whole dates count: the calibration end date
+		// belongs to calibration, the holdout end date to the holdout.
+		after := func(t, end time.Time) bool {
+			if merge {
+				return dayOf(t) > dayOf(end)
+			}
+			return t.After(end)
+		}
+		want := map[string]*sums{}
+		for _, o := range log {
+			if after(o.Time, holdEnd) {
+				continue
+			}
+			w := want[o.CustomerID]
+			if w == nil {
+				w = &sums{days: map[int32]bool{}}
+				want[o.CustomerID] = w
+			}
+			if after(o.Time, calEnd) {
+				w.holdout++
+				continue
+			}
+			w.orders++
+			w.cents += o.Amount.Shift(2).IntPart()
+			w.days[dayOf(o.Time)] = true
+		}
+		s, err := Summarize(FromSlice(log), SummaryOptions{Unit: Day, CalibrationEnd: calEnd, HoldoutEnd: holdEnd, MergeSameDay: merge})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Len() != len(want) {
+			t.Fatalf("MergeSameDay=%v: Len = %d, want %d", merge, s.Len(), len(want))
+		}
+		for sm := range s.All() {
+			w := want[sm.CustomerID]
+			purchases := w.orders
+			if merge {
+				purchases = len(w.days)
+			}
+			if sm.Orders != w.orders || sm.HoldoutOrders != w.holdout || sm.Purchases != purchases ||
+				!sm.Revenue.Equal(decimal.New(w.cents, -2)) {
+				t.Fatalf("MergeSameDay=%v: %s = %+v, want orders %d, holdout %d, purchases %d, cents %d",
+					merge, sm.CustomerID, sm, w.orders, w.holdout, purchases, w.cents)
+			}
+		}
+	}
+	bad := slices.Clone(log)
+	bad[100_003].CustomerID = ""
+	_, err := Summarize(FromSlice(bad), SummaryOptions{CalibrationEnd: calEnd})
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Field != "orders[100003].CustomerID" {
+		t.Errorf("bad order in a batch: %v, want an InputError on orders[100003].CustomerID", err)
+	}
+}

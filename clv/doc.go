@@ -64,10 +64,40 @@
 // by splitting the underlying integral and integrating the near part with
 // adaptive Gauss–Kronrod quadrature; derivatives are carried along.
 //
-// # Spend, discrete-time and contract models
+// # Spend, value and contractual models
 //
-// (To be completed with the Gamma-Gamma spend model, BG/BB, the
-// shifted-beta-geometric model and customer value.)
+// GammaGamma models spend per transaction (Colombo & Jiang 1999; Fader,
+// Hardie & Lee 2005): amounts are gamma(P, ν) around a customer's own
+// mean, ν varies as gamma(Q, V). Inputs are SpendHistory values: X repeat
+// purchases and the mean amount of those repeat purchases, the first
+// purchase left out. ConditionalMean shrinks a customer's mean toward the
+// population mean P·V/(Q−1) (ErrUndefined when Q ≤ 1). Spend is assumed
+// independent of the purchase process. Only V carries the money unit.
+//
+// CustomerValue combines any TransactionModel with GammaGamma: residual
+// value = Margin · E[spend | x, m_x] · DERT, the discounted expected
+// residual transactions. Valuation.Rate is continuously compounded per
+// model time unit (ContinuousRate converts an annual rate). With an
+// unbounded horizon a model's closed form (DERTModel, e.g. ParetoNBD) is
+// used; otherwise a documented numerical sum over periods of growing
+// length. Value.SecondLifetime is the value if the customer is alive now,
+// e.g. after a win-back. Money results are decimal.Decimal rounded to
+// 2 places; model quantities are float64.
+//
+// BGBB (Fader, Hardie & Shang 2010) is for discrete opportunities (one
+// chance to buy or donate per period): DiscreteHistory{X, Tx, N}. Use it
+// instead of BG/NBD or Pareto/NBD when transactions can only happen at
+// fixed occasions.
+//
+// ShiftedBetaGeometric (Fader & Hardie 2007) is for contracts: survivors
+// per renewal period in, survival, retention r(t) (rising with tenure),
+// expected lifetime, DEL and DERL (Fader & Hardie 2010) out. Periods are
+// whole contract periods; d is the discount rate per period.
+//
+// FormulaCLV is the practitioner's margin·r/(1+d−r) with a constant
+// retention rate, margins earned at the end of each period; it ignores
+// that retention rises with tenure and undervalues a heterogeneous cohort.
+// FormulaCLVHorizon is its n-period form.
 //
 // # Errors
 //

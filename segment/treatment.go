@@ -65,12 +65,17 @@ func (ts Treatments) For(q Quadrant) Treatment {
 
 // Validate reports the first treatment field out of range.
 func (ts Treatments) Validate() error {
-	for _, q := range []Quadrant{Star, Question, Windfall, Loss} {
-		if err := ts.For(q).validate("treatments." + q.String()); err != nil {
-			return err
+	for _, q := range [...]Quadrant{Star, Question, Windfall, Loss} {
+		if t := ts.For(q); !t.valid() {
+			return t.validate("treatments." + q.String())
 		}
 	}
 	return nil
+}
+
+// valid reports whether validate would pass, without building field names.
+func (t Treatment) valid() bool {
+	return t.Priority >= 1 && t.Contact.IsValid() && t.BudgetShare >= 0 && t.BudgetShare <= 1
 }
 
 func (t Treatment) validate(field string) error {
@@ -80,8 +85,8 @@ func (t Treatment) validate(field string) error {
 	if !t.Contact.IsValid() {
 		return check.New(ErrInvalidInput, field+".Contact", "unknown contact mode %d", uint8(t.Contact))
 	}
-	if err := check.Probability(ErrInvalidInput, field+".BudgetShare", t.BudgetShare); err != nil {
-		return err
+	if !(t.BudgetShare >= 0 && t.BudgetShare <= 1) {
+		return check.Probability(ErrInvalidInput, field+".BudgetShare", t.BudgetShare)
 	}
 	return nil
 }

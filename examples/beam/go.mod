@@ -7,6 +7,7 @@ require (
 	github.com/kundenwert/winback v0.0.0
 	github.com/shopspring/decimal v1.6.0
 	gonum.org/v1/gonum v0.17.0
+	pgregory.net/rapid v1.3.0
 )
 
 require (
