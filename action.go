@@ -1,6 +1,7 @@
 package winback
 
 import (
+	"slices"
 	"time"
 
 	"github.com/kundenwert/winback/churn"
@@ -94,15 +95,15 @@ func deniedSummary(chs consent.ChannelDecisions, p Policy) string {
 	return out
 }
 
-// schedule sets the timing: fast track after a cancellation or an abandoned
-// cart, and the contact-frequency limits.
-func (d *Decision) schedule(events []Event, p Policy, asOf time.Time) {
-	d.Timing.NotBefore = asOf
+// timing computes when to act: fast track after a cancellation or an
+// abandoned cart, and the contact-frequency limits.
+func timing(events []Event, p Policy, asOf time.Time) Timing {
+	t := Timing{NotBefore: asOf}
 	fast := time.Duration(p.FastTrackDays) * 24 * time.Hour
 	window := time.Duration(p.ContactWindowDays) * 24 * time.Hour
 	gap := time.Duration(p.MinContactGapDays) * 24 * time.Hour
-	var trigger, last time.Time
-	inWindow := make([]time.Time, 0, p.MaxContacts+1)
+	var trigger, last, oldest time.Time
+	inWindow := 0
 	for _, e := range events {
 		if e.Time.After(asOf) {
 			continue
@@ -117,31 +118,43 @@ func (d *Decision) schedule(events []Event, p Policy, asOf time.Time) {
 				last = e.Time
 			}
 			if asOf.Sub(e.Time) < window {
-				inWindow = append(inWindow, e.Time)
+				inWindow++
+				if oldest.IsZero() || e.Time.Before(oldest) {
+					oldest = e.Time
+				}
 			}
 		}
 	}
-	if !last.IsZero() && last.Add(gap).After(d.Timing.NotBefore) {
-		d.Timing.NotBefore = last.Add(gap)
+	if !last.IsZero() && last.Add(gap).After(t.NotBefore) {
+		t.NotBefore = last.Add(gap)
 	}
-	if len(inWindow) >= p.MaxContacts {
-		oldest := inWindow[0]
-		for _, t := range inWindow {
-			if t.Before(oldest) {
-				oldest = t
-			}
-		}
-		if free := oldest.Add(window); free.After(d.Timing.NotBefore) {
-			d.Timing.NotBefore = free
+	if inWindow >= p.MaxContacts {
+		// Wait until enough contacts have left the window for one more.
+		if free := windowFree(events, asOf, window, inWindow-p.MaxContacts, oldest); free.After(t.NotBefore) {
+			t.NotBefore = free
 		}
 	}
 	if !trigger.IsZero() {
-		d.Timing.Urgent = true
-		d.Timing.Deadline = trigger.Add(fast)
+		t.Urgent = true
+		t.Deadline = trigger.Add(fast)
 	}
-	if d.Action.Contacts() {
-		d.reason("timing: not before %s%s", d.Timing.NotBefore.Format(time.DateOnly), deadlineNote(d.Timing))
+	return t
+}
+
+// windowFree returns when the k-th oldest (from 0) contact in the window
+// before asOf leaves it.
+func windowFree(events []Event, asOf time.Time, window time.Duration, k int, oldest time.Time) time.Time {
+	if k == 0 {
+		return oldest.Add(window)
 	}
+	var times []time.Time
+	for _, e := range events {
+		if e.Kind == EventEmailSent && !e.Time.After(asOf) && asOf.Sub(e.Time) < window {
+			times = append(times, e.Time)
+		}
+	}
+	slices.SortFunc(times, time.Time.Compare)
+	return times[k].Add(window)
 }
 
 func deadlineNote(t Timing) string {

@@ -90,8 +90,8 @@ type Models struct {
 	// Spend gives the expected spend per purchase.
 	Spend clv.GammaGamma `json:"spend"`
 	// WinBack is an optional fitted win-back model on the features of
-	// FeatureNames. The zero value (no coefficients) means: use P(alive)
-	// as the win-back probability.
+	// FeatureNames. The zero value (no coefficients) means: use the chance
+	// of a purchase within Policy.WinBackWindowDays (see Decide).
 	WinBack scoring.Logistic `json:"win_back"`
 	// PopulationIntervalDays is the population's typical inter-purchase
 	// time in days, used to judge customers with too few purchases to have

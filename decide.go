@@ -22,7 +22,8 @@ import (
 //  2. the churn type with its evidence and recommended response;
 //  3. the customer's second lifetime value (clv.CustomerValue, the value
 //     if won back) and the win-back probability (Models.WinBack on the
-//     decision's Features, or P(alive) when no win-back model is given);
+//     decision's Features or, without a win-back model, the chance of a
+//     purchase within Policy.WinBackWindowDays);
 //  4. recovery value and quadrant, treatment and budget cap
 //     (segment.Treatments.Recommend), and whether the customer is worth
 //     winning back (segment.Worthiness);
@@ -82,65 +83,91 @@ func (s *decideState) grow(orders, events int) {
 }
 
 func (s *decideState) decide(c Customer, m Models, p Policy, asOf time.Time) (Decision, error) {
-	d := Decision{CustomerID: c.ID, AsOf: asOf, Reasons: make([]string, 0, 8)}
+	a, err := s.assess(c, m, p, asOf)
+	if err != nil {
+		return a.d, err
+	}
+	return a.finish(p)
+}
+
+// assessment is the part of a decision that does not depend on the
+// quadrant thresholds: Plan computes it for everyone before it derives
+// thresholds from percentiles of the population.
+type assessment struct {
+	d     Decision // without quadrant, action and reasons
+	resp  churn.Response
+	lapse churn.Lapse
+}
+
+func (s *decideState) assess(c Customer, m Models, p Policy, asOf time.Time) (assessment, error) {
+	a := assessment{d: Decision{CustomerID: c.ID, AsOf: asOf}}
+	d := &a.d
 	s.grow(len(c.Orders), len(c.Events))
 	s.days = purchaseDays(s.days[:0], c.Orders, asOf)
 	if len(s.days) == 0 {
-		return d, check.New(ErrUndefined, "customer.orders", "customer %q has no purchase on or before %s", c.ID, asOf.Format(time.DateOnly))
+		return a, check.New(ErrUndefined, "customer.orders", "customer %q has no purchase on or before %s", c.ID, asOf.Format(time.DateOnly))
 	}
 	s.events = churnEvents(s.events[:0], c.Events, asOf)
 	h, meanSpend := clvHistory(s.days, asOf, m.Unit)
 	pAlive, err := m.Transactions.ProbAlive(h)
 	if err != nil {
-		return d, fmt.Errorf("P(alive): %w", err)
+		return a, fmt.Errorf("P(alive): %w", err)
 	}
 	d.PAlive = pAlive
 	margin := relationshipMargin(c.Profile, s.days, p.Margin)
-
-	a, err := s.assess(c.Profile, margin, pAlive, m, p, asOf)
+	ca, err := s.churnAssessment(c.Profile, margin, pAlive, m, p, asOf)
 	if err != nil {
-		return d, err
+		return a, err
 	}
-	d.setChurn(a)
-	d.reason("status: %s, %.1f× the own interval since the last purchase on %s (P(alive) %.2f)",
-		a.Lapse.State, a.Lapse.Overdue, a.Lapse.Last.Format(time.DateOnly), pAlive)
-	d.reason("churn type: %s (confidence %.2f, runner-up %s), evidence: %s",
-		a.Classification.Type, a.Classification.Confidence, a.Classification.RunnerUp, signalList(d.Evidence))
-
+	d.setChurn(ca)
+	a.resp, a.lapse = ca.Classification.Response, ca.Lapse
 	if d.Value, err = secondLifetimeValue(m, p, h, meanSpend); err != nil {
-		return d, err
+		return a, err
 	}
-	d.Features = features(pAlive, a, len(s.days), asOf)
-	if d.WinBackProbability, err = winBackProbability(m, d.Features, pAlive); err != nil {
-		return d, err
+	d.Features = features(pAlive, ca, len(s.days), asOf)
+	if d.WinBackProbability, err = winBackProbability(m, p, h, d.Features); err != nil {
+		return a, err
 	}
-	rec, err := p.Treatments.Recommend(d.Value, d.WinBackProbability, p.Thresholds, money.Places)
-	if err != nil {
-		return d, fmt.Errorf("recovery value: %w", err)
-	}
-	d.RecoveryValue, d.Quadrant = rec.RecoveryValue, rec.Quadrant
-	d.reason("value if won back %s × win-back probability %.2f = recovery value %s → quadrant %s",
-		d.Value.StringFixed(2), d.WinBackProbability, d.RecoveryValue.StringFixed(2), d.Quadrant)
-
 	verdict, err := segment.Worthiness(segment.Profile{
 		Value: d.Value, Margin: margin, Referrals: c.Profile.Referrals, Reviews: c.Profile.Reviews,
 		Prestige: c.Profile.Prestige, Orders: len(s.days),
 	}, p.Worthiness)
 	if err != nil {
-		return d, fmt.Errorf("worthiness: %w", err)
+		return a, fmt.Errorf("worthiness: %w", err)
 	}
 	d.Worth, d.WorthReasons = verdict.Worth, verdict.Reasons
-	d.reason("worth winning back: %t (%s)", d.Worth, reasonList(verdict.Reasons))
-
 	if d.Channels, err = s.permissions(c, p, asOf); err != nil {
-		return d, err
+		return a, err
 	}
-	d.act(a.Classification.Response, rec, p)
-	d.schedule(c.Events, p, asOf)
+	d.Timing = timing(c.Events, p, asOf)
+	return a, nil
+}
+
+// finish places the customer in the recovery-value matrix with the
+// policy's thresholds, chooses the action and writes the reasons trail.
+func (a assessment) finish(p Policy) (Decision, error) {
+	d := a.d
+	rec, err := p.Treatments.Recommend(d.Value, d.WinBackProbability, p.Thresholds, money.Places)
+	if err != nil {
+		return d, fmt.Errorf("recovery value: %w", err)
+	}
+	d.RecoveryValue, d.Quadrant = rec.RecoveryValue, rec.Quadrant
+	d.Reasons = make([]string, 0, 8)
+	d.reason("status: %s, %.1f× the own interval since the last purchase on %s (P(alive) %.2f)",
+		a.lapse.State, a.lapse.Overdue, a.lapse.Last.Format(time.DateOnly), d.PAlive)
+	d.reason("churn type: %s (confidence %.2f, runner-up %s), evidence: %s",
+		d.ChurnType, d.Confidence, d.RunnerUp, signalList(d.Evidence))
+	d.reason("value if won back %s × win-back probability %.2f = recovery value %s → quadrant %s",
+		d.Value.StringFixed(2), d.WinBackProbability, d.RecoveryValue.StringFixed(2), d.Quadrant)
+	d.reason("worth winning back: %t (%s)", d.Worth, reasonList(d.WorthReasons))
+	d.act(a.resp, rec, p)
+	if d.Action.Contacts() {
+		d.reason("timing: not before %s%s", d.Timing.NotBefore.Format(time.DateOnly), deadlineNote(d.Timing))
+	}
 	return d, nil
 }
 
-func (s *decideState) assess(pr Profile, margin decimal.Decimal, pAlive float64, m Models, p Policy, asOf time.Time) (churn.Assessment, error) {
+func (s *decideState) churnAssessment(pr Profile, margin decimal.Decimal, pAlive float64, m Models, p Policy, asOf time.Time) (churn.Assessment, error) {
 	opts := p.Churn
 	if opts.Status.PopulationInterval == 0 {
 		opts.Status.PopulationInterval = m.populationInterval()
@@ -219,9 +246,20 @@ func features(pAlive float64, a churn.Assessment, purchases int, asOf time.Time)
 	}
 }
 
-func winBackProbability(m Models, f [NumFeatures]float64, pAlive float64) (float64, error) {
+// winBackProbability is the fitted win-back model's prediction or, without
+// one, the chance of at least one purchase within the win-back window,
+// 1 − exp(−E[Y(w) | x, t_x, T]) (a Poisson approximation on the expected
+// number of purchases; unlike P(alive), which the BG/NBD fixes at 1 for
+// customers without repeat purchases, it falls with the time since the
+// last purchase for every customer).
+func winBackProbability(m Models, p Policy, h clv.History, f [NumFeatures]float64) (float64, error) {
 	if len(m.WinBack.Coef) == 0 {
-		return pAlive, nil
+		w := float64(p.WinBackWindowDays) / m.Unit.Days()
+		ey, err := m.Transactions.ConditionalExpectedPurchases(w, h)
+		if err != nil {
+			return 0, fmt.Errorf("expected purchases in the win-back window: %w", err)
+		}
+		return -math.Expm1(-ey), nil
 	}
 	prob, err := m.WinBack.Predict(f[:])
 	if err != nil {

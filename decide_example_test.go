@@ -35,6 +35,6 @@ func ExampleDecide() {
 	fmt.Println(d.Status, d.Quadrant, d.Action, d.Channel, d.BudgetCap.StringFixed(2))
 	fmt.Println(d.Reasons[0])
 	// Output:
-	// lost question personal_contact email 6.48
+	// lost question personal_contact email 7.06
 	// status: lost, 6.1× the own interval since the last purchase on 1997-06-05 (P(alive) 0.17)
 }

@@ -31,6 +31,40 @@
 // The leaves import nothing from each other or from this package; each is
 // usable alone with plain Go values.
 //
+// # Order logs
+//
+// An [Order] is one checkout (customer, time, amount, items, discount,
+// returned); an [Event] is anything else that happened with a customer
+// (complaint, ticket, e-mail, visit, NPS answer, cancellation …). Logs are
+// read as iter.Seq2[Order, error] — from [ReadCSV], [ReadCDNOW] or
+// [FromSlice] — and aggregated in one pass. [Summarize] turns a log into
+// per-customer summaries at a calibration end date: frequency X, recency
+// Tx and age T in a [TimeUnit], repeat spend, and purchases in an optional
+// holdout; with SummaryOptions.MergeSameDay (the BTYD convention) all
+// orders of a customer on one calendar day are one purchase. Memory grows
+// with customers, not orders, and summaries of disjoint parts of a log
+// merge exactly ([Summaries.Merge]), so a job can be split across workers.
+// [ActivityOf] gives the period view (active, new, retained, reactivated
+// and lost customers per calendar [Period]) and the cohort matrix, and
+// [RetentionByPeriod] and the methods of [Totals] compute the retention
+// KPIs of package retention from them. Money is summed exactly in integer
+// units of 10⁻⁴ (at most four decimal places per amount).
+//
+// # Deciding, planning, measuring
+//
+// [FitModels] fits the BG/NBD and Gamma-Gamma models on summaries.
+// [Decide] runs the decision chain for one [Customer] (orders, events,
+// consent facts, profile) with fitted [Models] and a [Policy] as of a
+// date and returns a [Decision]: status, churn type and evidence, value,
+// win-back probability, recovery value and quadrant, worthiness, the
+// consent answer for every channel, the action with channel, incentive,
+// budget cap and timing, and the reasons. Decide never picks a channel the
+// consent engine denies. [Plan] decides for a streamed population, ranks by
+// expected regain profit, selects within a budget and holds out a
+// deterministic control group ([InHoldout]); [Measure] computes the
+// win-back KPIs of a finished campaign from its contact log and the later
+// orders, with the uplift over the control group ([UpliftOf]).
+//
 // # The decision chain
 //
 // For one customer: lapse status (churn) → churn type and evidence (churn) →

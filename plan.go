@@ -30,6 +30,14 @@ type PlanOptions struct {
 	// Workers is the number of goroutines deciding; zero means
 	// runtime.GOMAXPROCS(0).
 	Workers int `json:"workers"`
+	// ValuePercentile and ProbPercentile, when > 0, replace the policy's
+	// quadrant thresholds by percentiles (nearest rank, in (0, 100]) of
+	// the values and win-back probabilities of the customers who are not
+	// active (all customers when everyone is active); see
+	// segment.PercentileThresholds. Campaign.Thresholds reports the
+	// thresholds used.
+	ValuePercentile float64 `json:"value_percentile"`
+	ProbPercentile  float64 `json:"prob_percentile"`
 }
 
 // Entry is one customer of a campaign plan.
@@ -73,9 +81,10 @@ type PlanSummary struct {
 
 // Campaign is a plan: every customer's entry, ranked, and the summary.
 type Campaign struct {
-	AsOf    time.Time   `json:"as_of"`
-	Entries []Entry     `json:"entries"` // by Rank
-	Summary PlanSummary `json:"summary"`
+	AsOf       time.Time          `json:"as_of"`
+	Thresholds segment.Thresholds `json:"thresholds"`
+	Entries    []Entry            `json:"entries"` // by Rank
+	Summary    PlanSummary        `json:"summary"`
 }
 
 // Plan decides for every customer of a population streamed as
@@ -91,19 +100,26 @@ func Plan(customers iter.Seq2[Customer, error], m Models, p Policy, asOf time.Ti
 	if err := validatePlan(m, p, asOf, opts); err != nil {
 		return Campaign{}, err
 	}
-	decisions, skipped, err := decideAll(customers, m, p, asOf, opts.Workers)
+	assessed, skipped, err := assessAll(customers, m, p, asOf, opts.Workers)
 	if err != nil {
 		return Campaign{}, err
 	}
-	entries := make([]Entry, len(decisions))
-	for i, d := range decisions {
+	if p.Thresholds, err = planThresholds(assessed, p.Thresholds, opts); err != nil {
+		return Campaign{}, err
+	}
+	entries := make([]Entry, len(assessed))
+	for i, a := range assessed {
+		d, err := a.finish(p)
+		if err != nil {
+			return Campaign{}, fmt.Errorf("customers %s: %w", a.d.CustomerID, err)
+		}
 		entries[i] = entryOf(d, p)
 	}
 	if err := selectEntries(entries, opts); err != nil {
 		return Campaign{}, err
 	}
 	rankEntries(entries)
-	c := Campaign{AsOf: asOf, Entries: entries, Summary: summarize(entries)}
+	c := Campaign{AsOf: asOf, Thresholds: p.Thresholds, Entries: entries, Summary: summarize(entries)}
 	c.Summary.Skipped = skipped
 	return c, nil
 }
@@ -121,6 +137,12 @@ func validatePlan(m Models, p Policy, asOf time.Time, opts PlanOptions) error {
 	if opts.Budget.Sign() < 0 {
 		return check.New(ErrInvalidInput, "opts.budget", "must be ≥ 0, got %s", opts.Budget)
 	}
+	if v := opts.ValuePercentile; !(v >= 0 && v <= 100) {
+		return check.New(ErrInvalidInput, "opts.value_percentile", "must be in [0, 100], got %v", v)
+	}
+	if v := opts.ProbPercentile; !(v >= 0 && v <= 100) {
+		return check.New(ErrInvalidInput, "opts.prob_percentile", "must be in [0, 100], got %v", v)
+	}
 	if !(opts.HoldoutShare >= 0 && opts.HoldoutShare < 1) {
 		return check.New(ErrInvalidInput, "opts.holdout_share", "must be in [0, 1), got %v", opts.HoldoutShare)
 	}
@@ -134,13 +156,13 @@ type job struct {
 
 type outcome struct {
 	i   int
-	d   Decision
+	a   assessment
 	err error
 }
 
-// decideAll decides for every customer on workers goroutines and returns
-// the decisions in input order.
-func decideAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf time.Time, workers int) ([]Decision, int, error) {
+// assessAll assesses every customer on workers goroutines and returns the
+// assessments in input order.
+func assessAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf time.Time, workers int) ([]assessment, int, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -153,8 +175,8 @@ func decideAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf ti
 			defer wg.Done()
 			var s decideState
 			for j := range jobs {
-				d, err := decideOne(&s, j.c, m, p, asOf)
-				results <- outcome{j.i, d, err}
+				a, err := assessOne(&s, j.c, m, p, asOf)
+				results <- outcome{j.i, a, err}
 			}
 		}()
 	}
@@ -172,19 +194,19 @@ func decideAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf ti
 		}
 	}()
 	go func() { wg.Wait(); close(results) }()
-	var out []Decision
+	var out []assessment
 	var idx []int
 	skipped := 0
 	var firstErr error
 	for r := range results {
 		switch {
 		case r.err == nil:
-			out = append(out, r.d)
+			out = append(out, r.a)
 			idx = append(idx, r.i)
 		case errors.Is(r.err, ErrUndefined):
 			skipped++
 		case firstErr == nil:
-			firstErr = fmt.Errorf("customers[%d] (%s): %w", r.i, r.d.CustomerID, r.err)
+			firstErr = fmt.Errorf("customers[%d] (%s): %w", r.i, r.a.d.CustomerID, r.err)
 		}
 	}
 	if feedErr != nil {
@@ -196,24 +218,53 @@ func decideAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf ti
 	return inInputOrder(out, idx), skipped, nil
 }
 
-func decideOne(s *decideState, c Customer, m Models, p Policy, asOf time.Time) (Decision, error) {
+func assessOne(s *decideState, c Customer, m Models, p Policy, asOf time.Time) (assessment, error) {
 	if err := c.Validate(); err != nil {
-		return Decision{CustomerID: c.ID}, err
+		return assessment{d: Decision{CustomerID: c.ID}}, err
 	}
-	return s.decide(c, m, p, asOf)
+	return s.assess(c, m, p, asOf)
 }
 
-func inInputOrder(ds []Decision, idx []int) []Decision {
+func inInputOrder(ds []assessment, idx []int) []assessment {
 	order := make([]int, len(ds))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(idx[a], idx[b]) })
-	out := make([]Decision, len(ds))
+	out := make([]assessment, len(ds))
 	for k, i := range order {
 		out[k] = ds[i]
 	}
 	return out
+}
+
+// planThresholds returns the policy's thresholds, or percentiles of the
+// population's values and win-back probabilities when opts ask for them.
+func planThresholds(as []assessment, t segment.Thresholds, opts PlanOptions) (segment.Thresholds, error) {
+	if opts.ValuePercentile == 0 && opts.ProbPercentile == 0 || len(as) == 0 {
+		return t, nil
+	}
+	var values []decimal.Decimal
+	var probs []float64
+	for pass := 0; pass < 2 && len(values) == 0; pass++ {
+		for _, a := range as {
+			if pass == 1 || a.d.Status != churn.Active {
+				values = append(values, a.d.Value)
+				probs = append(probs, a.d.WinBackProbability)
+			}
+		}
+	}
+	pt, err := segment.PercentileThresholds(values, probs, opts.ValuePercentile, opts.ProbPercentile)
+	if err != nil {
+		return t, fmt.Errorf("percentile thresholds: %w", err)
+	}
+	if opts.ValuePercentile > 0 {
+		t.Value = pt.Value
+	}
+	if opts.ProbPercentile > 0 {
+		t.Prob = pt.Prob
+	}
+	return t, nil
 }
 
 func entryOf(d Decision, p Policy) Entry {

@@ -29,6 +29,11 @@ type Policy struct {
 	// Default 8 (quarters of a two-year horizon).
 	ValuationSteps int `json:"valuation_steps"`
 
+	// WinBackWindowDays is the window in which a win-back must happen to
+	// count, > 0. Without a fitted win-back model the win-back probability
+	// is the chance of at least one purchase in this window. Default 90.
+	WinBackWindowDays int `json:"win_back_window_days"`
+
 	// Thresholds split customers into the four quadrants of the
 	// recovery-value matrix: value ≥ Thresholds.Value is high, win-back
 	// probability ≥ Thresholds.Prob is high. Plan can derive them from
@@ -88,6 +93,7 @@ func DefaultPolicy() Policy {
 		AnnualDiscountRate: 0.10,
 		HorizonYears:       2,
 		ValuationSteps:     8,
+		WinBackWindowDays:  90,
 		Thresholds:         segment.Thresholds{Value: decimal.NewFromInt(100), Prob: 0.25},
 		Treatments:         segment.DefaultTreatments(),
 		Worthiness:         segment.DefaultWorthinessRules(),
@@ -127,6 +133,8 @@ func (p Policy) Validate() error {
 		return bad("horizon_years", "must be in (0, 100], got %v", p.HorizonYears)
 	case p.ValuationSteps < 1 || p.ValuationSteps > 10000:
 		return bad("valuation_steps", "must be in [1, 10000], got %d", p.ValuationSteps)
+	case p.WinBackWindowDays < 1 || p.WinBackWindowDays > 3650:
+		return bad("win_back_window_days", "must be in [1, 3650], got %d", p.WinBackWindowDays)
 	case p.MinContactGapDays < 0:
 		return bad("min_contact_gap_days", "must be ≥ 0, got %d", p.MinContactGapDays)
 	case p.MaxContacts < 1:

@@ -1,8 +1,6 @@
 package clv
 
 import (
-	"encoding/csv"
-	"os"
 	"strconv"
 	"testing"
 )
@@ -13,17 +11,10 @@ import (
 // t_x, and the number of donors with that pattern.
 func donationRows(t testing.TB) []DiscreteWeighted {
 	t.Helper()
-	f, err := os.Open("testdata/donations.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readTestCSV(t, "donations.csv")
+	var err error
 	var rows []DiscreteWeighted
-	for i, rec := range recs[1:] {
+	for i, rec := range recs {
 		var v [4]int
 		for j := range v {
 			if v[j], err = strconv.Atoi(rec[j]); err != nil {

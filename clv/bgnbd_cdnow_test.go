@@ -1,9 +1,7 @@
 package clv
 
 import (
-	"encoding/csv"
 	"math"
-	"os"
 	"strconv"
 	"testing"
 )
@@ -12,17 +10,10 @@ import (
 // Fader, Hardie & Lee (2005): 2,357 customers, weeks, 39-week calibration.
 func tmCDNOWSummary(t testing.TB) []History {
 	t.Helper()
-	f, err := os.Open("testdata/cdnow_customers_summary.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := make([]History, 0, len(recs)-1)
-	for _, r := range recs[1:] {
+	recs := readTestCSV(t, "cdnow_customers_summary.csv")
+	var err error
+	out := make([]History, 0, len(recs))
+	for _, r := range recs {
 		var v [3]float64
 		for i := range v {
 			if v[i], err = strconv.ParseFloat(r[i+1], 64); err != nil {

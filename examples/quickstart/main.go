@@ -130,6 +130,9 @@ func run(w io.Writer) error {
 	bt := btyd.Totals()
 	p.f("\nBTYD summary (weeks, calibration to 1997-09-30): %s purchases, %s repeat; holdout %s purchases\n",
 		thousands(bt.Purchases), thousands(bt.RepeatPurchases), thousands(bt.HoldoutPurchases))
+	if err := winBackReport(p, btyd); err != nil {
+		return err
+	}
 	return p.err
 }
 

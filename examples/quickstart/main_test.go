@@ -67,3 +67,31 @@ func TestRunReportsKeyFigures(t *testing.T) {
 		t.Errorf("raw sample: %d customers, %d lines; want 2357, 6919", n, lines)
 	}
 }
+
+// TestRunReportsTheCampaign checks the win-back part of the report: the
+// BG/NBD estimates of Fader, Hardie & Lee (2005) on the calibration period
+// (r = 0.2426, LL = −9582.43), the synthetic-data notice, a budget used
+// within the budget, and ten customers with their reasons.
+func TestRunReportsTheCampaign(t *testing.T) {
+	var buf bytes.Buffer
+	if err := run(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{"BG/NBD       r 0.2426", "LL -9582.43", "SYNTHETIC", "Top 10 customers to approach", "10. customer"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	_, after, ok := strings.Cut(out, "budget used ")
+	if !ok {
+		t.Fatal("no budget line")
+	}
+	used, err := strconv.ParseFloat(strings.Fields(after)[0], 64)
+	if err != nil || used <= 0 || used > 1500 {
+		t.Errorf("budget used %q, want in (0, 1500]", strings.Fields(after)[0])
+	}
+	if n := strings.Count(out, "      action: "); n != 10 {
+		t.Errorf("%d reason trails with an action line, want 10", n)
+	}
+}

@@ -86,21 +86,21 @@ func events(rng *rand.Rand, id string, first, last, asOf time.Time) []winback.Ev
 		v := add(winback.EventSiteVisit, at(rng, first, asOf))
 		v.Channel = winback.ChannelWeb
 	}
-	if rng.Float64() < 0.08 {
+	if rng.Float64() < 0.15 {
 		c := add(winback.EventComplaint, at(rng, first, last.Add(30*day)))
 		c.Outcome = []winback.ComplaintOutcome{winback.OutcomeResolved, winback.OutcomeRejected, winback.OutcomeEscalated}[rng.IntN(3)]
 	}
-	if rng.Float64() < 0.06 {
+	if rng.Float64() < 0.12 {
 		t := add(winback.EventSupportTicket, at(rng, first, last.Add(30*day)))
 		t.Answered = rng.Float64() < 0.5
 	}
-	if rng.Float64() < 0.04 {
+	if rng.Float64() < 0.08 {
 		add(winback.EventPaymentFailure, at(rng, first, last.Add(14*day)))
 	}
-	if rng.Float64() < 0.05 {
+	if rng.Float64() < 0.15 {
 		add(winback.EventNPSAnswer, at(rng, first, asOf)).Score = rng.IntN(11)
 	}
-	if rng.Float64() < 0.03 {
+	if rng.Float64() < 0.05 {
 		add(winback.EventUnsubscribe, at(rng, last, asOf))
 	}
 	ev = slices.DeleteFunc(ev, func(e winback.Event) bool { return e.Time.After(asOf) })
