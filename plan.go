@@ -100,25 +100,25 @@ func Plan(customers iter.Seq2[Customer, error], m Models, p Policy, asOf time.Ti
 	if err := validatePlan(m, p, asOf, opts); err != nil {
 		return Campaign{}, err
 	}
-	assessed, skipped, err := assessAll(customers, m, p, asOf, opts.Workers)
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	assessed, skipped, err := assessAll(customers, m, p, asOf, workers)
 	if err != nil {
 		return Campaign{}, err
 	}
 	if p.Thresholds, err = planThresholds(assessed, p.Thresholds, opts); err != nil {
 		return Campaign{}, err
 	}
-	entries := make([]Entry, len(assessed))
-	for i, a := range assessed {
-		d, err := a.finish(p)
-		if err != nil {
-			return Campaign{}, fmt.Errorf("customers %s: %w", a.d.CustomerID, err)
-		}
-		entries[i] = entryOf(d, p)
+	entries, err := finishAll(assessed, p, workers)
+	if err != nil {
+		return Campaign{}, err
 	}
 	if err := selectEntries(entries, opts); err != nil {
 		return Campaign{}, err
 	}
-	rankEntries(entries)
+	entries = rankEntries(entries)
 	c := Campaign{AsOf: asOf, Thresholds: p.Thresholds, Entries: entries, Summary: summarize(entries)}
 	c.Summary.Skipped = skipped
 	return c, nil
@@ -161,11 +161,8 @@ type outcome struct {
 }
 
 // assessAll assesses every customer on workers goroutines and returns the
-// assessments in input order.
+// assessments in input order, without the skipped customers.
 func assessAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf time.Time, workers int) ([]assessment, int, error) {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	jobs := make(chan job, 4*workers)
 	results := make(chan outcome, 4*workers)
 	var wg sync.WaitGroup
@@ -195,14 +192,17 @@ func assessAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf ti
 	}()
 	go func() { wg.Wait(); close(results) }()
 	var out []assessment
-	var idx []int
+	var ok []bool
 	skipped := 0
 	var firstErr error
 	for r := range results {
+		if r.i >= len(out) {
+			out = slices.Grow(out, r.i+1-len(out))[:r.i+1]
+			ok = slices.Grow(ok, r.i+1-len(ok))[:r.i+1]
+		}
 		switch {
 		case r.err == nil:
-			out = append(out, r.a)
-			idx = append(idx, r.i)
+			out[r.i], ok[r.i] = r.a, true
 		case errors.Is(r.err, ErrUndefined):
 			skipped++
 		case firstErr == nil:
@@ -215,7 +215,38 @@ func assessAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf ti
 	if firstErr != nil {
 		return nil, 0, firstErr
 	}
-	return inInputOrder(out, idx), skipped, nil
+	n := 0
+	for i := range out {
+		if ok[i] {
+			out[n] = out[i]
+			n++
+		}
+	}
+	return out[:n], skipped, nil
+}
+
+// finishAll finishes the assessments into entries on workers goroutines.
+func finishAll(as []assessment, p Policy, workers int) ([]Entry, error) {
+	entries := make([]Entry, len(as))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := len(as)*w/workers, len(as)*(w+1)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				d, err := as[i].finish(p)
+				if err != nil {
+					errs[w] = fmt.Errorf("customer %s: %w", as[i].d.CustomerID, err)
+					return
+				}
+				entries[i] = entryOf(d, p)
+			}
+		}()
+	}
+	wg.Wait()
+	return entries, errors.Join(errs...)
 }
 
 func assessOne(s *decideState, c Customer, m Models, p Policy, asOf time.Time) (assessment, error) {
@@ -223,19 +254,6 @@ func assessOne(s *decideState, c Customer, m Models, p Policy, asOf time.Time) (
 		return assessment{d: Decision{CustomerID: c.ID}}, err
 	}
 	return s.assess(c, m, p, asOf)
-}
-
-func inInputOrder(ds []assessment, idx []int) []assessment {
-	order := make([]int, len(ds))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(idx[a], idx[b]) })
-	out := make([]assessment, len(ds))
-	for k, i := range order {
-		out[k] = ds[i]
-	}
-	return out
 }
 
 // planThresholds returns the policy's thresholds, or percentiles of the
@@ -313,18 +331,35 @@ func totalCost(cs []segment.Candidate) decimal.Decimal {
 	return sum
 }
 
-// rankEntries sorts by expected profit, highest first, ties by customer id,
-// and numbers the ranks.
-func rankEntries(entries []Entry) {
-	slices.SortStableFunc(entries, func(a, b Entry) int {
-		if c := b.ExpectedProfit.Cmp(a.ExpectedProfit); c != 0 {
+// rankEntries returns the entries sorted by expected profit, highest
+// first, ties by customer id, with their ranks. It sorts an index on
+// float64 keys (exact decimals break float ties) and moves every entry
+// once.
+func rankEntries(entries []Entry) []Entry {
+	keys := make([]float64, len(entries))
+	order := make([]int32, len(entries))
+	for i, e := range entries {
+		keys[i] = e.ExpectedProfit.InexactFloat64()
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := cmp.Compare(keys[b], keys[a]); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.Decision.CustomerID, b.Decision.CustomerID)
+		if c := entries[b].ExpectedProfit.Cmp(entries[a].ExpectedProfit); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(entries[a].Decision.CustomerID, entries[b].Decision.CustomerID); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
 	})
-	for i := range entries {
-		entries[i].Rank = i + 1
+	sorted := make([]Entry, len(entries))
+	for k, i := range order {
+		sorted[k] = entries[i]
+		sorted[k].Rank = k + 1
 	}
+	return sorted
 }
 
 func summarize(entries []Entry) PlanSummary {

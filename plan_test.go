@@ -194,3 +194,39 @@ func BenchmarkPlan(b *testing.B) {
 }
 
 var _ = clv.FitOptions{}
+
+// BenchmarkPlanMillion plans a campaign over one million synthetic
+// customers (three orders each, an e-mail consent), streamed so that only
+// the plan itself is held in memory.
+func BenchmarkPlanMillion(b *testing.B) {
+	f := cdnow(b)
+	p := winback.DefaultPolicy()
+	const n = 1_000_000
+	start := time.Date(1997, 1, 1, 0, 0, 0, 0, time.UTC)
+	stream := func(yield func(winback.Customer, error) bool) {
+		orders := make([]winback.Order, 3)
+		consents := []consent.ConsentRecord{{Channel: consent.ChannelEmail, Scope: consent.ScopeOwnAll,
+			Method: consent.MethodOnlineForm, GrantedAt: start, ActiveOptIn: true, DoubleOptIn: true, Documented: true}}
+		for i := range n {
+			id := fmt.Sprint(i)
+			for k := range orders {
+				orders[k] = winback.Order{CustomerID: id, Time: start.AddDate(0, 0, (i*7+k*(20+i%90))%500),
+					Amount: decimal.New(int64(1000+i%9000), -2)}
+			}
+			c := winback.Customer{ID: id, Orders: slices.Clone(orders), Contact: consent.Request{Consents: consents}}
+			if !yield(c, nil) {
+				return
+			}
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c, err := winback.Plan(stream, f.models, p, sampleEnd, winback.PlanOptions{Budget: decimal.NewFromInt(100000)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if c.Summary.Customers != n {
+			b.Fatalf("%d customers planned", c.Summary.Customers)
+		}
+	}
+}

@@ -26,7 +26,9 @@ type Policy struct {
 	HorizonYears float64 `json:"horizon_years"`
 	// ValuationSteps is the number of discounting periods the horizon is
 	// cut into for the numerical value sum (clv.CustomerValue), ≥ 1.
-	// Default 8 (quarters of a two-year horizon).
+	// Default 4 (half years of a two-year horizon; on the CDNOW models the
+	// discounted transactions then differ from a 256-step sum by less than
+	// 3·10⁻⁵ relative, and each step costs one model evaluation).
 	ValuationSteps int `json:"valuation_steps"`
 
 	// WinBackWindowDays is the window in which a win-back must happen to
@@ -92,7 +94,7 @@ func DefaultPolicy() Policy {
 		Margin:             0.3,
 		AnnualDiscountRate: 0.10,
 		HorizonYears:       2,
-		ValuationSteps:     8,
+		ValuationSteps:     4,
 		WinBackWindowDays:  90,
 		Thresholds:         segment.Thresholds{Value: decimal.NewFromInt(100), Prob: 0.25},
 		Treatments:         segment.DefaultTreatments(),
