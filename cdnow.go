@@ -32,8 +32,11 @@ const (
 	CDNOWSample
 )
 
+// cdnowFormatIDs are the identifiers of CDNOWFormat, indexed by value.
+var cdnowFormatIDs = [...]string{"master", "sample"}
+
 func cdnowFormatNames() enum.Names[CDNOWFormat] {
-	return enum.Names[CDNOWFormat]{Type: "winback.CDNOWFormat", IDs: []string{"master", "sample"}}
+	return enum.Names[CDNOWFormat]{Type: "winback.CDNOWFormat", IDs: cdnowFormatIDs[:]}
 }
 
 // String returns the identifier, "master" or "sample".

@@ -207,6 +207,9 @@ func (d *Decision) setChurn(a churn.Assessment) {
 	d.Confidence = a.Classification.Confidence
 	d.RunnerUp = a.Classification.RunnerUp
 	d.Evidence = a.Evidence()
+	if d.Evidence == nil {
+		d.Evidence = []churn.Signal{} // JSON [] rather than null; does not allocate
+	}
 	d.Incentive = a.Classification.Response.Incentive
 	d.Tone = a.Classification.Response.Tone
 }

@@ -24,9 +24,12 @@ const (
 	ActionExclude                       // "exclude": company-initiated churn (negative margin, default, fraud); never approach
 )
 
+// actionIDs are the identifiers of Action, indexed by value.
+var actionIDs = [...]string{
+	"none", "automated_offer", "personal_contact", "let_go", "exclude"}
+
 func actionNames() enum.Names[Action] {
-	return enum.Names[Action]{Type: "winback.Action", IDs: []string{
-		"none", "automated_offer", "personal_contact", "let_go", "exclude"}}
+	return enum.Names[Action]{Type: "winback.Action", IDs: actionIDs[:]}
 }
 
 // String returns the identifier, e.g. "personal_contact".

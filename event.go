@@ -109,13 +109,16 @@ const (
 	EventCancellationRevoked                  // "cancellation_revoked": withdrew a cancellation (counts as won back)
 )
 
+// eventKindIDs are the identifiers of EventKind, indexed by value.
+var eventKindIDs = [...]string{
+	"unknown", "cancellation", "account_deleted", "complaint", "support_ticket",
+	"payment_failure", "address_change", "email_sent", "email_opened", "email_clicked",
+	"site_visit", "unsubscribe", "nps_answer", "abandoned_cart", "objection",
+	"cancellation_revoked",
+}
+
 func eventKindNames() enum.Names[EventKind] {
-	return enum.Names[EventKind]{Type: "winback.EventKind", IDs: []string{
-		"unknown", "cancellation", "account_deleted", "complaint", "support_ticket",
-		"payment_failure", "address_change", "email_sent", "email_opened", "email_clicked",
-		"site_visit", "unsubscribe", "nps_answer", "abandoned_cart", "objection",
-		"cancellation_revoked",
-	}}
+	return enum.Names[EventKind]{Type: "winback.EventKind", IDs: eventKindIDs[:]}
 }
 
 // String returns the identifier, e.g. "payment_failure".
@@ -139,9 +142,11 @@ const (
 	OutcomeEscalated                         // "escalated": passed up, to a manager or outside body
 )
 
+// complaintOutcomeIDs are the identifiers of ComplaintOutcome, indexed by value.
+var complaintOutcomeIDs = [...]string{"unknown", "open", "resolved", "rejected", "escalated"}
+
 func complaintOutcomeNames() enum.Names[ComplaintOutcome] {
-	return enum.Names[ComplaintOutcome]{Type: "winback.ComplaintOutcome",
-		IDs: []string{"unknown", "open", "resolved", "rejected", "escalated"}}
+	return enum.Names[ComplaintOutcome]{Type: "winback.ComplaintOutcome", IDs: complaintOutcomeIDs[:]}
 }
 
 // String returns the identifier, e.g. "rejected".
@@ -172,10 +177,13 @@ const (
 	ChannelStore                    // "store": in person, in a shop
 )
 
+// channelIDs are the identifiers of Channel, indexed by value.
+var channelIDs = [...]string{
+	"unknown", "email", "sms", "phone", "post", "fax", "messenger", "web", "app", "store",
+}
+
 func channelNames() enum.Names[Channel] {
-	return enum.Names[Channel]{Type: "winback.Channel", IDs: []string{
-		"unknown", "email", "sms", "phone", "post", "fax", "messenger", "web", "app", "store",
-	}}
+	return enum.Names[Channel]{Type: "winback.Channel", IDs: channelIDs[:]}
 }
 
 // String returns the identifier, e.g. "email".

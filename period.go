@@ -20,8 +20,11 @@ const (
 	Yearly                  // "year"
 )
 
+// periodIDs are the identifiers of Period, indexed by value.
+var periodIDs = [...]string{"week", "month", "quarter", "year"}
+
 func periodNames() enum.Names[Period] {
-	return enum.Names[Period]{Type: "winback.Period", IDs: []string{"week", "month", "quarter", "year"}}
+	return enum.Names[Period]{Type: "winback.Period", IDs: periodIDs[:]}
 }
 
 // String returns the identifier, e.g. "quarter".

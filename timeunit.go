@@ -19,8 +19,11 @@ const (
 	Month                 // "month": 365.25/12 days
 )
 
+// timeUnitIDs are the identifiers of TimeUnit, indexed by value.
+var timeUnitIDs = [...]string{"day", "week", "month"}
+
 func timeUnitNames() enum.Names[TimeUnit] {
-	return enum.Names[TimeUnit]{Type: "winback.TimeUnit", IDs: []string{"day", "week", "month"}}
+	return enum.Names[TimeUnit]{Type: "winback.TimeUnit", IDs: timeUnitIDs[:]}
 }
 
 // Days returns the length of the unit in days (1, 7 or 30.4375), or 0 for an

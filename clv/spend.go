@@ -50,6 +50,10 @@ func (g GammaGamma) validate() error {
 }
 
 func (s SpendHistory) validate(field string) error {
+	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	if finite(s.X) && s.X >= 0 && s.X == math.Trunc(s.X) && finite(s.MeanSpend) && s.MeanSpend >= 0 && (s.X == 0 || s.MeanSpend > 0) {
+		return nil // the common case, without building field names
+	}
 	f := func(name string) string { return field + "." + name }
 	if err := check.NonNegative(ErrInvalidInput, f("X"), s.X); err != nil {
 		return err

@@ -33,10 +33,13 @@ const (
 // is the length of ChannelDecisions.
 const NumChannels = int(channelCount)
 
+// channelIDs are the identifiers of Channel, indexed by value.
+var channelIDs = [...]string{
+	"unknown", "email", "sms", "messenger", "phone", "automated_call", "fax", "postal", "push", "in_app",
+}
+
 func channelNames() enum.Names[Channel] {
-	return enum.Names[Channel]{Type: "consent.Channel", IDs: []string{
-		"unknown", "email", "sms", "messenger", "phone", "automated_call", "fax", "postal", "push", "in_app",
-	}}
+	return enum.Names[Channel]{Type: "consent.Channel", IDs: channelIDs[:]}
 }
 
 // String returns the stable identifier, e.g. "email".

@@ -16,8 +16,11 @@ const (
 	recipientKindCount
 )
 
+// recipientKindIDs are the identifiers of RecipientKind, indexed by value.
+var recipientKindIDs = [...]string{"unknown", "consumer", "business"}
+
 func recipientKindNames() enum.Names[RecipientKind] {
-	return enum.Names[RecipientKind]{Type: "consent.RecipientKind", IDs: []string{"unknown", "consumer", "business"}}
+	return enum.Names[RecipientKind]{Type: "consent.RecipientKind", IDs: recipientKindIDs[:]}
 }
 
 // String returns the stable identifier.
@@ -51,8 +54,11 @@ const (
 	purposeCount
 )
 
+// purposeIDs are the identifiers of Purpose, indexed by value.
+var purposeIDs = [...]string{"unknown", "transactional", "advertising", "mixed", "feedback"}
+
 func purposeNames() enum.Names[Purpose] {
-	return enum.Names[Purpose]{Type: "consent.Purpose", IDs: []string{"unknown", "transactional", "advertising", "mixed", "feedback"}}
+	return enum.Names[Purpose]{Type: "consent.Purpose", IDs: purposeIDs[:]}
 }
 
 // String returns the stable identifier.
@@ -85,8 +91,11 @@ const (
 	contentCount
 )
 
+// contentIDs are the identifiers of Content, indexed by value.
+var contentIDs = [...]string{"unknown", "own_similar", "own_other", "feedback", "third_party"}
+
 func contentNames() enum.Names[Content] {
-	return enum.Names[Content]{Type: "consent.Content", IDs: []string{"unknown", "own_similar", "own_other", "feedback", "third_party"}}
+	return enum.Names[Content]{Type: "consent.Content", IDs: contentIDs[:]}
 }
 
 // String returns the stable identifier.
@@ -118,8 +127,11 @@ const (
 	scopeCount
 )
 
+// scopeIDs are the identifiers of Scope, indexed by value.
+var scopeIDs = [...]string{"unknown", "own_similar", "own_all", "feedback", "third_party"}
+
 func scopeNames() enum.Names[Scope] {
-	return enum.Names[Scope]{Type: "consent.Scope", IDs: []string{"unknown", "own_similar", "own_all", "feedback", "third_party"}}
+	return enum.Names[Scope]{Type: "consent.Scope", IDs: scopeIDs[:]}
 }
 
 // String returns the stable identifier.
@@ -168,8 +180,11 @@ const (
 	methodCount
 )
 
+// methodIDs are the identifiers of Method, indexed by value.
+var methodIDs = [...]string{"unknown", "online_form", "in_person", "phone", "written", "app"}
+
 func methodNames() enum.Names[Method] {
-	return enum.Names[Method]{Type: "consent.Method", IDs: []string{"unknown", "online_form", "in_person", "phone", "written", "app"}}
+	return enum.Names[Method]{Type: "consent.Method", IDs: methodIDs[:]}
 }
 
 // String returns the stable identifier.
@@ -203,8 +218,11 @@ const (
 	listStatusCount
 )
 
+// listStatusIDs are the identifiers of ListStatus, indexed by value.
+var listStatusIDs = [...]string{"unknown", "listed", "not_listed"}
+
 func listStatusNames() enum.Names[ListStatus] {
-	return enum.Names[ListStatus]{Type: "consent.ListStatus", IDs: []string{"unknown", "listed", "not_listed"}}
+	return enum.Names[ListStatus]{Type: "consent.ListStatus", IDs: listStatusIDs[:]}
 }
 
 // String returns the stable identifier.

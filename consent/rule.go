@@ -21,10 +21,13 @@ const (
 	ruleCount
 )
 
+// ruleIDs are the identifiers of Rule, indexed by value.
+var ruleIDs = [...]string{
+	"none", "transactional", "gdpr-21", "gdpr-7-3", "uwg-7-1", "uwg-7-2-1", "uwg-7-2-2", "uwg-7-2-3", "uwg-7-3",
+}
+
 func ruleNames() enum.Names[Rule] {
-	return enum.Names[Rule]{Type: "consent.Rule", IDs: []string{
-		"none", "transactional", "gdpr-21", "gdpr-7-3", "uwg-7-1", "uwg-7-2-1", "uwg-7-2-2", "uwg-7-2-3", "uwg-7-3",
-	}}
+	return enum.Names[Rule]{Type: "consent.Rule", IDs: ruleIDs[:]}
 }
 
 // String returns the stable identifier, e.g. "uwg-7-2-2".

@@ -19,8 +19,11 @@ const (
 	Promoter                  // "promoter": answers 9–10
 )
 
+// npsGroupIDs are the identifiers of NPSGroup, indexed by value.
+var npsGroupIDs = [...]string{"detractor", "passive", "promoter"}
+
 func npsGroupNames() enum.Names[NPSGroup] {
-	return enum.Names[NPSGroup]{Type: "retention.NPSGroup", IDs: []string{"detractor", "passive", "promoter"}}
+	return enum.Names[NPSGroup]{Type: "retention.NPSGroup", IDs: npsGroupIDs[:]}
 }
 
 // String returns the text id of g, e.g. "promoter".

@@ -15,8 +15,11 @@ const (
 	OnAbsence
 )
 
+// triggerIDs are the identifiers of Trigger, indexed by value.
+var triggerIDs = [...]string{"event", "absence"}
+
 func triggerNames() enum.Names[Trigger] {
-	return enum.Names[Trigger]{Type: "scoring.Trigger", IDs: []string{"event", "absence"}}
+	return enum.Names[Trigger]{Type: "scoring.Trigger", IDs: triggerIDs[:]}
 }
 
 // String returns the stable identifier: "event" or "absence".
@@ -47,8 +50,11 @@ const (
 	Set
 )
 
+// opIDs are the identifiers of Op, indexed by value.
+var opIDs = [...]string{"add", "subtract", "set"}
+
 func opNames() enum.Names[Op] {
-	return enum.Names[Op]{Type: "scoring.Op", IDs: []string{"add", "subtract", "set"}}
+	return enum.Names[Op]{Type: "scoring.Op", IDs: opIDs[:]}
 }
 
 // String returns the stable identifier: "add", "subtract" or "set".
@@ -79,8 +85,11 @@ const (
 	Contains            // attribute string contains the condition's string (case-sensitive)
 )
 
+// cmpIDs are the identifiers of Cmp, indexed by value.
+var cmpIDs = [...]string{"eq", "ne", "lt", "le", "gt", "ge", "contains"}
+
 func cmpNames() enum.Names[Cmp] {
-	return enum.Names[Cmp]{Type: "scoring.Cmp", IDs: []string{"eq", "ne", "lt", "le", "gt", "ge", "contains"}}
+	return enum.Names[Cmp]{Type: "scoring.Cmp", IDs: cmpIDs[:]}
 }
 
 // String returns the stable identifier: "eq", "ne", "lt", "le", "gt", "ge"
@@ -111,8 +120,11 @@ const (
 	Up
 )
 
+// directionIDs are the identifiers of Direction, indexed by value.
+var directionIDs = [...]string{"down", "up"}
+
 func directionNames() enum.Names[Direction] {
-	return enum.Names[Direction]{Type: "scoring.Direction", IDs: []string{"down", "up"}}
+	return enum.Names[Direction]{Type: "scoring.Direction", IDs: directionIDs[:]}
 }
 
 // String returns the stable identifier: "down" or "up".
