@@ -123,6 +123,16 @@ func churnEvents(dst []churn.Event, events []Event, asOf time.Time) []churn.Even
 	return dst
 }
 
+// Floors of clvHistory. A customer whose first purchase is at the
+// decision date has T = 0, which no model accepts: such a customer counts
+// as observed for one hour. Repeat purchases that were all free carry no
+// spend information the Gamma-Gamma model can use (it needs positive
+// amounts): they count as one cent each.
+const (
+	minAgeHours    = 1.0
+	minRepeatSpend = 0.01
+)
+
 // clvHistory returns the customer's (x, t_x, T) at asOf in unit from the
 // merged purchase days, and the mean amount of the repeat purchases.
 func clvHistory(days []churn.Purchase, asOf time.Time, unit TimeUnit) (clv.History, float64) {
@@ -131,17 +141,18 @@ func clvHistory(days []churn.Purchase, asOf time.Time, unit TimeUnit) (clv.Histo
 	h := clv.History{
 		X:  float64(len(days) - 1),
 		Tx: last.Sub(first).Hours() / per,
-		T:  asOf.Sub(first).Hours() / per,
+		T:  max(asOf.Sub(first).Hours(), minAgeHours) / per,
 	}
 	if h.X == 0 {
 		h.Tx = 0
 		return h, 0
 	}
+	h.Tx = min(h.Tx, h.T)
 	repeat := 0.0
 	for _, p := range days[1:] {
 		repeat += p.Amount
 	}
-	return h, repeat / h.X
+	return h, max(repeat/h.X, minRepeatSpend)
 }
 
 // consentChannel maps a shop channel to consent's vocabulary; shop-only

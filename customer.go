@@ -58,7 +58,7 @@ func (c Customer) Validate() error {
 	}
 	for i, o := range c.Orders {
 		if err := o.Validate(); err != nil {
-			return fmt.Errorf("orders[%d]: %w", i, err)
+			return check.Within(fmt.Sprintf("orders[%d]", i), err)
 		}
 		if o.CustomerID != c.ID {
 			return check.New(ErrInvalidInput, fmt.Sprintf("orders[%d].CustomerID", i), "is %q, not the customer's id %q", o.CustomerID, c.ID)
@@ -66,7 +66,7 @@ func (c Customer) Validate() error {
 	}
 	for i, e := range c.Events {
 		if err := e.Validate(); err != nil {
-			return fmt.Errorf("events[%d]: %w", i, err)
+			return check.Within(fmt.Sprintf("events[%d]", i), err)
 		}
 		if e.CustomerID != c.ID {
 			return check.New(ErrInvalidInput, fmt.Sprintf("events[%d].CustomerID", i), "is %q, not the customer's id %q", e.CustomerID, c.ID)

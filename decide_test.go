@@ -381,3 +381,52 @@ func BenchmarkDecide(b *testing.B) {
 }
 
 var _ = segment.Star
+
+// Edge histories the models cannot take as they are: a first purchase at
+// the decision instant (T = 0) and repeat purchases that were all free
+// (mean repeat spend 0). Decide floors them (documented at clvHistory)
+// instead of failing.
+func TestDecideHandlesZeroAgeAndFreeRepeats(t *testing.T) {
+	m := cdnow(t).models
+	p := winback.DefaultPolicy()
+	at := time.Date(1998, 1, 1, 0, 0, 0, 0, time.UTC)
+	fresh := winback.Customer{ID: "new", Orders: []winback.Order{{CustomerID: "new", Time: at, Amount: decimal.NewFromInt(20)}}}
+	d, err := winback.Decide(fresh, m, p, at)
+	if err != nil {
+		t.Fatalf("first purchase at the decision date: %v", err)
+	}
+	if d.PAlive != 1 {
+		t.Errorf("P(alive) of a brand-new customer %v, want 1 (BG/NBD with x = 0)", d.PAlive)
+	}
+	free := winback.Customer{ID: "free", Orders: []winback.Order{
+		{CustomerID: "free", Time: at.AddDate(0, -3, 0), Amount: decimal.NewFromInt(20)},
+		{CustomerID: "free", Time: at.AddDate(0, -2, 0), Amount: decimal.Zero},
+		{CustomerID: "free", Time: at.AddDate(0, -1, 0), Amount: decimal.Zero},
+	}}
+	if _, err := winback.Decide(free, m, p, at); err != nil {
+		t.Fatalf("free repeat purchases: %v", err)
+	}
+}
+
+// Contact-frequency limit (seed 003, Bedrängte: over-contact creates the
+// overwhelmed type): with at most 3 contacts in 30 days, a customer with 4
+// contacts in the window waits until the second-oldest leaves it.
+func TestDecideWaitsForTheContactWindow(t *testing.T) {
+	m := cdnow(t).models
+	p := winback.DefaultPolicy()
+	p.Thresholds.Value = decimal.NewFromInt(20)
+	p.MinContactGapDays = 0
+	asOf := time.Date(1997, 12, 5, 0, 0, 0, 0, time.UTC)
+	c := baseCustomer()
+	for _, ago := range []int{25, 20, 10, 2} {
+		c.Events = append(c.Events, winback.Event{CustomerID: c.ID, Kind: winback.EventEmailSent,
+			Time: asOf.AddDate(0, 0, -ago), Channel: winback.ChannelEmail})
+	}
+	d, err := winback.Decide(c, m, p, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := asOf.AddDate(0, 0, -20+30); !d.Timing.NotBefore.Equal(want) {
+		t.Errorf("not before %s, want %s (second-oldest contact + 30 days)", d.Timing.NotBefore.Format(time.DateOnly), want.Format(time.DateOnly))
+	}
+}

@@ -99,7 +99,7 @@ func Measure(contacts []Contact, orders iter.Seq2[Order, error], opts MeasureOpt
 			return CampaignResult{}, err
 		}
 		if err := o.Validate(); err != nil {
-			return CampaignResult{}, fmt.Errorf("orders[%d]: %w", i, err)
+			return CampaignResult{}, check.Within(fmt.Sprintf("orders[%d]", i), err)
 		}
 		i++
 		if t, ok := tracks[o.CustomerID]; ok && !o.Time.After(opts.End) {

@@ -6,9 +6,9 @@ import (
 
 // Options bundles the options of Assess. Start from DefaultOptions.
 type Options struct {
-	Status  StatusOptions
-	Signals SignalOptions
-	Rules   Rules
+	Status  StatusOptions `json:"status"`
+	Signals SignalOptions `json:"signals"`
+	Rules   Rules         `json:"rules"`
 }
 
 // DefaultOptions returns DefaultStatusOptions, DefaultSignalOptions and
@@ -32,9 +32,9 @@ func (o *Options) validate() error {
 
 // Assessment is the whole churn view of one customer on one date.
 type Assessment struct {
-	Lapse          Lapse          // status on the customer's own cycle
-	Report         Report         // every early-warning signal
-	Classification Classification // churn type, evidence and response
+	Lapse          Lapse          `json:"lapse"`          // status on the customer's own cycle
+	Report         Report         `json:"report"`         // every early-warning signal
+	Classification Classification `json:"classification"` // churn type, evidence and response
 }
 
 // Assess validates once and runs Status, Signals and Classify for one

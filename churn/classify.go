@@ -3,15 +3,15 @@ package churn
 // Classification is the churn type of one customer with its evidence and the
 // recommended response.
 type Classification struct {
-	Type          Type              // the best-scoring type, Unknown when none beats Rules.UnknownScore
-	Confidence    float64           // Score as a share of all positive scores, unknown's included; in (0, 1]
-	Score         float64           // the winner's score
-	RunnerUp      Type              // the second-best candidate (may be Unknown)
-	RunnerUpScore float64           // its score
-	Scores        [NumTypes]float64 // every type's score; Scores[Unknown] is Rules.UnknownScore
-	Evidence      SignalSet         // fired signals with a positive weight for Type
-	Reasons       ReasonSet         // stated exit reasons whose likely types include Type
-	Response      Response          // Rules.Responses[Type]
+	Type          Type              `json:"type"`            // the best-scoring type, Unknown when none beats Rules.UnknownScore
+	Confidence    float64           `json:"confidence"`      // Score as a share of all positive scores, unknown's included; in (0, 1]
+	Score         float64           `json:"score"`           // the winner's score
+	RunnerUp      Type              `json:"runner_up"`       // the second-best candidate (may be Unknown)
+	RunnerUpScore float64           `json:"runner_up_score"` // its score
+	Scores        [NumTypes]float64 `json:"scores"`          // every type's score; Scores[Unknown] is Rules.UnknownScore
+	Evidence      SignalSet         `json:"evidence"`        // fired signals with a positive weight for Type
+	Reasons       ReasonSet         `json:"reasons"`         // stated exit reasons whose likely types include Type
+	Response      Response          `json:"response"`        // Rules.Responses[Type]
 }
 
 // Classify scores every churn type from the fired signals and stated exit

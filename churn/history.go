@@ -49,43 +49,43 @@ const (
 // before calling if you follow the buy-till-you-die convention; the package
 // counts each Purchase as one occasion.
 type Purchase struct {
-	Date     time.Time // when it was bought; must not be zero
-	Amount   float64   // amount paid, currency units, finite, 0 ≤ Amount ≤ 1e8
-	Discount float64   // discount granted on top of Amount, currency units, finite, 0 ≤ Discount ≤ 1e8
-	Items    int       // number of items, ≥ 0 (informational)
-	Returned bool      // the goods (or part of them) were sent back
+	Date     time.Time `json:"date"`     // when it was bought; must not be zero
+	Amount   float64   `json:"amount"`   // amount paid, currency units, finite, 0 ≤ Amount ≤ 1e8
+	Discount float64   `json:"discount"` // discount granted on top of Amount, currency units, finite, 0 ≤ Discount ≤ 1e8
+	Items    int       `json:"items"`    // number of items, ≥ 0 (informational)
+	Returned bool      `json:"returned"` // the goods (or part of them) were sent back
 }
 
 // Event is one non-purchase event. Only the fields that belong to Kind are
 // read; the others are ignored.
 type Event struct {
-	Date     time.Time // when it happened; must not be zero
-	Kind     EventKind // what happened; must be a defined kind other than KindUnspecified
-	Outcome  Outcome   // Complaint only: how it ended
-	Quality  bool      // Complaint and Return only: about product quality
-	Answered bool      // Ticket only: the shop answered
-	Score    int       // NPS only: the answer, 0–10
-	Reason   Reason    // ExitReason only: the reason given
+	Date     time.Time `json:"date"`     // when it happened; must not be zero
+	Kind     EventKind `json:"kind"`     // what happened; must be a defined kind other than KindUnspecified
+	Outcome  Outcome   `json:"outcome"`  // Complaint only: how it ended
+	Quality  bool      `json:"quality"`  // Complaint and Return only: about product quality
+	Answered bool      `json:"answered"` // Ticket only: the shop answered
+	Score    int       `json:"score"`    // NPS only: the answer, 0–10
+	Reason   Reason    `json:"reason"`   // ExitReason only: the reason given
 }
 
 // Facts are what the company knows about the relationship beyond events. The
 // zero value means "nothing known": no margin data, no default, no fraud, no
 // P(alive).
 type Facts struct {
-	Margin    float64 // contribution margin of the relationship to date, currency units, finite; < 0 fires negative_margin
-	Defaulted bool    // the customer defaulted on payment (debt collection, write-off)
-	Fraud     bool    // fraud was established
-	PAlive    float64 // P(alive) from a fitted model (e.g. clv), in [0, 1]; read only when HasPAlive
-	HasPAlive bool    // PAlive is set
+	Margin    float64 `json:"margin"`      // contribution margin of the relationship to date, currency units, finite; < 0 fires negative_margin
+	Defaulted bool    `json:"defaulted"`   // the customer defaulted on payment (debt collection, write-off)
+	Fraud     bool    `json:"fraud"`       // fraud was established
+	PAlive    float64 `json:"p_alive"`     // P(alive) from a fitted model (e.g. clv), in [0, 1]; read only when HasPAlive
+	HasPAlive bool    `json:"has_p_alive"` // PAlive is set
 }
 
 // History is everything the package knows about one customer. Order does not
 // matter: results are the same for any permutation of Purchases and Events,
 // and entries dated after the decision date are ignored (but validated).
 type History struct {
-	Purchases []Purchase
-	Events    []Event
-	Facts     Facts
+	Purchases []Purchase `json:"purchases"`
+	Events    []Event    `json:"events"`
+	Facts     Facts      `json:"facts"`
 }
 
 // Date range accepted for inputs, [1900-01-01, 2200-01-01) UTC in Unix

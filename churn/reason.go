@@ -80,8 +80,8 @@ func (r Reason) LikelyTypes() TypeSet {
 // SurveyResult is the aggregation of exit-survey answers. Each answer is one
 // mention; a respondent who names two reasons contributes two answers.
 type SurveyResult struct {
-	Counts [NumReasons]int // answers per reason
-	Total  int             // all answers, > 0
+	Counts [NumReasons]int `json:"counts"` // answers per reason
+	Total  int             `json:"total"`  // all answers, > 0
 }
 
 // TallyReasons aggregates survey answers. An empty survey is ErrNoAnswers

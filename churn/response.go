@@ -40,13 +40,13 @@ const (
 
 // Response is the recommended reaction to a churn type.
 type Response struct {
-	WinBack         bool      // try to win the customer back at all
-	RequireProfit   bool      // only if the customer's value justifies the cost (check with segment)
-	Effort          Effort    // how much to invest
-	Incentive       Incentive // which kind of incentive
-	Tone            Tone      // how to speak
-	PersonalContact bool      // a person should get in touch (mind consent rules)
-	Measures        string    // the measures in a few words
+	WinBack         bool      `json:"win_back"`         // try to win the customer back at all
+	RequireProfit   bool      `json:"require_profit"`   // only if the customer's value justifies the cost (check with segment)
+	Effort          Effort    `json:"effort"`           // how much to invest
+	Incentive       Incentive `json:"incentive"`        // which kind of incentive
+	Tone            Tone      `json:"tone"`             // how to speak
+	PersonalContact bool      `json:"personal_contact"` // a person should get in touch (mind consent rules)
+	Measures        string    `json:"measures"`         // the measures in a few words
 }
 
 // defaultResponses is the response table of the package documentation

@@ -11,16 +11,16 @@ import (
 type Rules struct {
 	// Weights[t][s] is added to type t's score when signal s fired. Finite;
 	// negative weights are counter-evidence. Row Unknown must be zero.
-	Weights [NumTypes][NumSignals]float64
+	Weights [NumTypes][NumSignals]float64 `json:"weights"`
 	// ReasonWeight is added to every likely type (Reason.LikelyTypes) of
 	// every exit reason the customer stated; finite, ≥ 0. Default 1.5.
-	ReasonWeight float64
+	ReasonWeight float64 `json:"reason_weight"`
 	// UnknownScore is unknown's fixed score: a type is chosen only when its
 	// score is strictly greater. > 0, finite. Default 1, so one ordinary
 	// signal (weight 1) is not enough on its own.
-	UnknownScore float64
+	UnknownScore float64 `json:"unknown_score"`
 	// Responses[t] is the recommended response for type t.
-	Responses [NumTypes]Response
+	Responses [NumTypes]Response `json:"responses"`
 }
 
 // DefaultRules returns the documented default weights and responses (table

@@ -47,12 +47,12 @@ const NumSignals = int(numSignals)
 
 // Signal is one evaluated early-warning signal.
 type Signal struct {
-	ID        SignalID
-	Evaluated bool    // enough data to judge; an unevaluated signal never fires
-	Fired     bool    // Value crossed Threshold (see the package table for the direction)
-	Value     float64 // the customer's recent figure, in the signal's unit
-	Baseline  float64 // the customer's own earlier figure in the same unit; 0 where the signal has none
-	Threshold float64 // the figure at which the signal fires, already derived from Baseline where relative
+	ID        SignalID `json:"id"`
+	Evaluated bool     `json:"evaluated"` // enough data to judge; an unevaluated signal never fires
+	Fired     bool     `json:"fired"`     // Value crossed Threshold (see the package table for the direction)
+	Value     float64  `json:"value"`     // the customer's recent figure, in the signal's unit
+	Baseline  float64  `json:"baseline"`  // the customer's own earlier figure in the same unit; 0 where the signal has none
+	Threshold float64  `json:"threshold"` // the figure at which the signal fires, already derived from Baseline where relative
 }
 
 // SignalSet is a set of signals as a bit set; the zero value is empty.
@@ -81,9 +81,9 @@ func (s SignalSet) All() iter.Seq[SignalID] {
 // Report holds every signal of one customer on one date, indexed by
 // SignalID, plus the exit reasons the customer stated.
 type Report struct {
-	Signals [NumSignals]Signal
-	Fired   SignalSet // the signals with Fired set
-	Reasons ReasonSet // exit-survey reasons stated on or before the date
+	Signals [NumSignals]Signal `json:"signals"`
+	Fired   SignalSet          `json:"fired"`   // the signals with Fired set
+	Reasons ReasonSet          `json:"reasons"` // exit-survey reasons stated on or before the date
 }
 
 // Signal returns the entry for id.

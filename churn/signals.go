@@ -12,30 +12,30 @@ import (
 // signals. Start from DefaultSignalOptions; every field is validated.
 type SignalOptions struct {
 	// Recent is the recent window (asOf − Recent, asOf]; > 0. Default 90 days.
-	Recent time.Duration
+	Recent time.Duration `json:"recent"`
 	// Baseline is the customer's own baseline window, the Baseline before
 	// the recent window; > 0. Default 365 days.
-	Baseline time.Duration
+	Baseline time.Duration `json:"baseline"`
 	// Incidents is the window (asOf − Incidents, asOf] in which incidents
 	// (complaints, returns, payment failures, …) are counted; their baseline
 	// is the equally long window before it; > 0. Default 365 days.
-	Incidents time.Duration
+	Incidents time.Duration `json:"incidents"`
 	// MinBaselinePurchases is the number of purchases the baseline window
 	// needs before purchase trends are judged; ≥ 1. Default 2.
-	MinBaselinePurchases int
+	MinBaselinePurchases int `json:"min_baseline_purchases"`
 	// MinBaselineEvents is the number of opens, visits or sent messages the
 	// baseline window needs before engagement trends are judged; ≥ 1.
 	// Default 3.
-	MinBaselineEvents int
+	MinBaselineEvents int `json:"min_baseline_events"`
 	// OverContactReaction is the highest reaction rate (opens + clicks per
 	// message sent in the recent window) at which over_contact can fire;
 	// in [0, 1]. Default 0.1.
-	OverContactReaction float64
+	OverContactReaction float64 `json:"over_contact_reaction"`
 	// Thresholds holds one parameter per signal, indexed by SignalID; the
 	// package documentation gives each one's meaning, unit and default.
 	// All finite and ≥ 0, except the negative_margin threshold, which may
 	// be any finite amount.
-	Thresholds [NumSignals]float64
+	Thresholds [NumSignals]float64 `json:"thresholds"`
 }
 
 // DefaultSignalOptions returns the documented defaults.

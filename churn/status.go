@@ -42,27 +42,31 @@ type StatusOptions struct {
 	// AtRisk, Lapsed and Lost are overdue ratios (time since the last
 	// purchase divided by the interval) at or above which a customer has
 	// that state; 0 < AtRisk ≤ Lapsed ≤ Lost. Defaults 1.5, 2, 3.
-	AtRisk, Lapsed, Lost float64
+	AtRisk float64 `json:"at_risk"`
+	Lapsed float64 `json:"lapsed"`
+	Lost   float64 `json:"lost"`
 	// PopulationInterval is the typical interval of the customer base (see
 	// PopulationInterval), borrowed by customers with fewer than
 	// MinOwnIntervals own intervals; 0 means none (then a single-purchase
 	// customer has no status: ErrNoCycle); at most 100 years. Default 0.
-	PopulationInterval time.Duration
+	PopulationInterval time.Duration `json:"population_interval"`
 	// PopulationWeight is k in the shrinkage (m·own + k·pop)/(m + k): the
 	// population interval counts as k observed intervals; > 0. Default 1.
-	PopulationWeight float64
+	PopulationWeight float64 `json:"population_weight"`
 	// MinOwnIntervals is the number of own intervals (purchases − 1) from
 	// which the own mean is used unshrunk; ≥ 0. Default 2, so customers with
 	// one or two purchases borrow from the population.
-	MinOwnIntervals int
+	MinOwnIntervals int `json:"min_own_intervals"`
 	// MinInterval is the floor of the interval, guarding same-day repeat
 	// purchases; > 0, at most 100 years. Default 24 h.
-	MinInterval time.Duration
+	MinInterval time.Duration `json:"min_interval"`
 	// PAliveAtRisk, PAliveLapsed and PAliveLost: when the history carries a
 	// P(alive), a value strictly below the threshold gives at least that
 	// state; 1 ≥ PAliveAtRisk ≥ PAliveLapsed ≥ PAliveLost ≥ 0. Defaults 0.5,
 	// 0.3, 0.1.
-	PAliveAtRisk, PAliveLapsed, PAliveLost float64
+	PAliveAtRisk float64 `json:"p_alive_at_risk"`
+	PAliveLapsed float64 `json:"p_alive_lapsed"`
+	PAliveLost   float64 `json:"p_alive_lost"`
 }
 
 // DefaultStatusOptions returns the documented defaults (DOMAIN convention:
@@ -127,18 +131,19 @@ const maxInterval = 100 * 365 * 24 * time.Hour
 
 // Lapse is a customer's status on a date relative to their own buying cycle.
 type Lapse struct {
-	State      State // the combined state: the worse of ByInterval and ByPAlive, or Cancelled
-	ByInterval State // state from the overdue ratio alone (Active when there is no interval)
-	ByPAlive   State // state from P(alive) alone; Active when the history has none
+	State      State `json:"state"`       // the combined state: the worse of ByInterval and ByPAlive, or Cancelled
+	ByInterval State `json:"by_interval"` // state from the overdue ratio alone (Active when there is no interval)
+	ByPAlive   State `json:"by_p_alive"`  // state from P(alive) alone; Active when the history has none
 
-	Purchases    int            // purchases on or before the decision date
-	First, Last  time.Time      // first and last of them; zero when there are none
-	Cancelled    time.Time      // date of the cancellation or deletion in force; zero when none
-	OwnInterval  time.Duration  // mean own inter-purchase time (Last−First)/(Purchases−1); 0 below two purchases
-	Interval     time.Duration  // interval the rule used (after shrinkage and the MinInterval floor)
-	Source       IntervalSource // how Interval was derived
-	ExpectedNext time.Time      // Last + Interval: when the next purchase was due; zero without an interval
-	Overdue      float64        // (asOf − Last) / Interval; 0 without an interval
+	Purchases    int            `json:"purchases"` // purchases on or before the decision date
+	First        time.Time      `json:"first"`
+	Last         time.Time      `json:"last"`          // first and last of them; zero when there are none
+	Cancelled    time.Time      `json:"cancelled"`     // date of the cancellation or deletion in force; zero when none
+	OwnInterval  time.Duration  `json:"own_interval"`  // mean own inter-purchase time (Last−First)/(Purchases−1); 0 below two purchases
+	Interval     time.Duration  `json:"interval"`      // interval the rule used (after shrinkage and the MinInterval floor)
+	Source       IntervalSource `json:"source"`        // how Interval was derived
+	ExpectedNext time.Time      `json:"expected_next"` // Last + Interval: when the next purchase was due; zero without an interval
+	Overdue      float64        `json:"overdue"`       // (asOf − Last) / Interval; 0 without an interval
 }
 
 // Status decides the lapse state of one customer on asOf.

@@ -14,15 +14,15 @@ import (
 // after the first transaction, the last of them at opportunity Tx. A
 // customer without repeat transactions has X = 0 and Tx = 0.
 type DiscreteHistory struct {
-	X  int // frequency: number of repeat transactions, 0 ≤ X ≤ Tx
-	Tx int // recency: opportunity of the last repeat transaction, X ≤ Tx ≤ N (0 when X = 0)
-	N  int // number of opportunities observed, ≥ 1
+	X  int `json:"x"`  // frequency: number of repeat transactions, 0 ≤ X ≤ Tx
+	Tx int `json:"tx"` // recency: opportunity of the last repeat transaction, X ≤ Tx ≤ N (0 when X = 0)
+	N  int `json:"n"`  // number of opportunities observed, ≥ 1
 }
 
 // DiscreteWeighted is a DiscreteHistory shared by Count identical customers.
 type DiscreteWeighted struct {
 	DiscreteHistory
-	Count float64 // number of customers with this history, > 0
+	Count float64 `json:"count"` // number of customers with this history, > 0
 }
 
 func (h DiscreteHistory) validate(field string) error {
@@ -99,10 +99,10 @@ func GroupDiscrete(rows []DiscreteWeighted) ([]DiscreteWeighted, error) {
 // θ. Across customers p ~ Beta(Alpha, Beta) and θ ~ Beta(Gamma, Delta),
 // independently.
 type BGBB struct {
-	Alpha float64 // first shape of the transaction probability p; must be > 0
-	Beta  float64 // second shape of the transaction probability p; must be > 0
-	Gamma float64 // first shape of the dropout probability θ; must be > 0
-	Delta float64 // second shape of the dropout probability θ; must be > 0
+	Alpha float64 `json:"alpha"` // first shape of the transaction probability p; must be > 0
+	Beta  float64 `json:"beta"`  // second shape of the transaction probability p; must be > 0
+	Gamma float64 `json:"gamma"` // first shape of the dropout probability θ; must be > 0
+	Delta float64 `json:"delta"` // second shape of the dropout probability θ; must be > 0
 }
 
 // NumParameters returns 4.

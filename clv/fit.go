@@ -17,30 +17,30 @@ type FitOptions struct {
 	// Start is the initial parameter vector in the model's natural order
 	// (e.g. r, alpha, a, b for BG/NBD). Nil means the model's default
 	// starts. Further starts are tried when a start does not converge.
-	Start []float64
+	Start []float64 `json:"start"`
 	// MaxIterations caps the optimiser's major iterations per start.
 	// Zero means 500.
-	MaxIterations int
+	MaxIterations int `json:"max_iterations"`
 	// GradTol is the convergence threshold on the infinity norm of the
 	// gradient of the mean negative log-likelihood with respect to the
 	// log-parameters. Zero means 1e-7.
-	GradTol float64
+	GradTol float64 `json:"grad_tol"`
 	// Workers is the number of goroutines evaluating the likelihood.
 	// Zero means runtime.GOMAXPROCS(0); 1 evaluates serially.
-	Workers int
+	Workers int `json:"workers"`
 }
 
 // FitInfo describes a fit: where it ended and how reliable it is.
 type FitInfo struct {
-	LogLikelihood float64   // maximised total log-likelihood
-	Iterations    int       // optimiser major iterations of the successful start
-	Evaluations   int       // likelihood evaluations of the successful start
-	Starts        int       // starts tried, including the successful one
-	Converged     bool      // the gradient criterion was met
-	GradNorm      float64   // infinity norm of the log-parameter gradient of the mean negative log-likelihood at the optimum
-	StdErr        []float64 // asymptotic standard errors of the parameters (natural scale, delta method), NaN where the Hessian is singular
-	Customers     float64   // number of customers (sum of group counts)
-	Rows          int       // number of distinct rows the likelihood was evaluated on
+	LogLikelihood float64   `json:"log_likelihood"` // maximised total log-likelihood
+	Iterations    int       `json:"iterations"`     // optimiser major iterations of the successful start
+	Evaluations   int       `json:"evaluations"`    // likelihood evaluations of the successful start
+	Starts        int       `json:"starts"`         // starts tried, including the successful one
+	Converged     bool      `json:"converged"`      // the gradient criterion was met
+	GradNorm      float64   `json:"grad_norm"`      // infinity norm of the log-parameter gradient of the mean negative log-likelihood at the optimum
+	StdErr        []float64 `json:"std_err"`        // asymptotic standard errors of the parameters (natural scale, delta method), NaN where the Hessian is singular
+	Customers     float64   `json:"customers"`      // number of customers (sum of group counts)
+	Rows          int       `json:"rows"`           // number of distinct rows the likelihood was evaluated on
 }
 
 func (o FitOptions) withDefaults() FitOptions {

@@ -14,9 +14,9 @@ import (
 // Tx time units after the first purchase, observed for T time units since the
 // first purchase. A customer without repeat purchases has X = 0 and Tx = 0.
 type History struct {
-	X  float64 // frequency: number of repeat purchases, a whole number ≥ 0
-	Tx float64 // recency: time of the last repeat purchase, 0 ≤ Tx ≤ T
-	T  float64 // age: time from the first purchase to the end of observation, > 0
+	X  float64 `json:"x"`  // frequency: number of repeat purchases, a whole number ≥ 0
+	Tx float64 `json:"tx"` // recency: time of the last repeat purchase, 0 ≤ Tx ≤ T
+	T  float64 `json:"t"`  // age: time from the first purchase to the end of observation, > 0
 }
 
 // Weighted is a History shared by Count identical customers. Fitting groups
@@ -24,7 +24,7 @@ type History struct {
 // once per distinct row.
 type Weighted struct {
 	History
-	Count float64 // number of customers with this history, > 0
+	Count float64 `json:"count"` // number of customers with this history, > 0
 }
 
 // validate checks h and names the field of row i on failure. The field

@@ -16,10 +16,10 @@ import "math/rand/v2"
 //
 // The zero value is not a valid model; Validate reports why.
 type MBGNBD struct {
-	R     float64 // shape of the Gamma distribution of purchase rates; R > 0
-	Alpha float64 // rate of that Gamma distribution, in 1/time unit; Alpha > 0
-	A     float64 // first shape of the Beta distribution of dropout probabilities; A > 0
-	B     float64 // second shape of that Beta distribution; B > 0
+	R     float64 `json:"r"`     // shape of the Gamma distribution of purchase rates; R > 0
+	Alpha float64 `json:"alpha"` // rate of that Gamma distribution, in 1/time unit; Alpha > 0
+	A     float64 `json:"a"`     // first shape of the Beta distribution of dropout probabilities; A > 0
+	B     float64 `json:"b"`     // second shape of that Beta distribution; B > 0
 }
 
 var _ TransactionModel = MBGNBD{}

@@ -21,8 +21,8 @@ type TransactionModel interface {
 // Prediction is one customer's P(alive) at the end of observation and the
 // expected number of purchases in the next t time units.
 type Prediction struct {
-	ProbAlive float64 // P(alive | X, Tx, T)
-	Expected  float64 // E[Y(t) | X, Tx, T]
+	ProbAlive float64 `json:"prob_alive"` // P(alive | X, Tx, T)
+	Expected  float64 `json:"expected"`   // E[Y(t) | X, Tx, T]
 }
 
 // Predict computes the Prediction for every history, splitting the rows

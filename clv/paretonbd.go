@@ -19,10 +19,10 @@ import (
 //
 // The zero value is not a valid model; Validate reports why.
 type ParetoNBD struct {
-	R     float64 // shape of the Gamma distribution of purchase rates; R > 0
-	Alpha float64 // rate of that Gamma distribution, in 1/time unit; Alpha > 0
-	S     float64 // shape of the Gamma distribution of dropout rates; S > 0
-	Beta  float64 // rate of that Gamma distribution, in 1/time unit (mean lifetime Beta/(S-1) for S > 1); Beta > 0
+	R     float64 `json:"r"`     // shape of the Gamma distribution of purchase rates; R > 0
+	Alpha float64 `json:"alpha"` // rate of that Gamma distribution, in 1/time unit; Alpha > 0
+	S     float64 `json:"s"`     // shape of the Gamma distribution of dropout rates; S > 0
+	Beta  float64 `json:"beta"`  // rate of that Gamma distribution, in 1/time unit (mean lifetime Beta/(S-1) for S > 1); Beta > 0
 }
 
 var _ TransactionModel = ParetoNBD{}

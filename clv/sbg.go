@@ -15,8 +15,8 @@ import (
 // is the share of a cohort still active after t renewal opportunities.
 // Periods are whole contract periods (months, years …).
 type ShiftedBetaGeometric struct {
-	Alpha float64 // first shape of the churn probability's beta distribution; must be > 0
-	Beta  float64 // second shape of the churn probability's beta distribution; must be > 0
+	Alpha float64 `json:"alpha"` // first shape of the churn probability's beta distribution; must be > 0
+	Beta  float64 `json:"beta"`  // second shape of the churn probability's beta distribution; must be > 0
 }
 
 // NumParameters returns 2.

@@ -14,14 +14,14 @@ import (
 // the first purchase is not part of it, so a customer without repeat
 // purchases has X = 0 and carries no spend information.
 type SpendHistory struct {
-	X         float64 // number of repeat transactions, a whole number ≥ 0
-	MeanSpend float64 // mean amount of those transactions; > 0 when X ≥ 1, ignored (but must be finite and ≥ 0) when X = 0
+	X         float64 `json:"x"`          // number of repeat transactions, a whole number ≥ 0
+	MeanSpend float64 `json:"mean_spend"` // mean amount of those transactions; > 0 when X ≥ 1, ignored (but must be finite and ≥ 0) when X = 0
 }
 
 // WeightedSpend is a SpendHistory shared by Count identical customers.
 type WeightedSpend struct {
 	SpendHistory
-	Count float64 // number of customers with this summary, > 0
+	Count float64 `json:"count"` // number of customers with this summary, > 0
 }
 
 // GammaGamma is the Gamma-Gamma model of spend per transaction (Colombo &
@@ -31,9 +31,9 @@ type WeightedSpend struct {
 // independent of the transaction process. V carries the money unit; P and Q
 // are shapes.
 type GammaGamma struct {
-	P float64 // shape of a single transaction amount; must be > 0
-	Q float64 // shape of the heterogeneity in ν; must be > 0, and > 1 for a finite mean
-	V float64 // rate (in money units) of the heterogeneity in ν, called γ in the papers; must be > 0
+	P float64 `json:"p"` // shape of a single transaction amount; must be > 0
+	Q float64 `json:"q"` // shape of the heterogeneity in ν; must be > 0, and > 1 for a finite mean
+	V float64 `json:"v"` // rate (in money units) of the heterogeneity in ν, called γ in the papers; must be > 0
 }
 
 // NumParameters returns 3.

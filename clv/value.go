@@ -25,26 +25,26 @@ type DERTModel interface {
 // in the transaction model's unit.
 type Valuation struct {
 	// Margin is the share of spend kept as profit, in [0, 1].
-	Margin float64
+	Margin float64 `json:"margin"`
 	// Rate is the continuously compounded discount rate per time unit,
 	// ≥ 0; see ContinuousRate. An unbounded horizon needs Rate > 0.
-	Rate float64
+	Rate float64 `json:"rate"`
 	// Horizon is the length of the valuation window after T, ≥ 0; 0 means
 	// unbounded (the whole residual lifetime).
-	Horizon float64
+	Horizon float64 `json:"horizon"`
 	// Period is the length of the first discounting periods of the
 	// numerical sum (they grow later, see CustomerValue), ≥ 0; 0 means one
 	// time unit. It is not used by the closed form.
-	Period float64
+	Period float64 `json:"period"`
 }
 
 // Value is a customer's residual value under a Valuation.
 type Value struct {
-	ExpectedSpend          decimal.Decimal // expected amount per future transaction, E[M | x, m_x]
-	DiscountedTransactions float64         // discounted expected residual transactions within the horizon
-	ProbAlive              float64         // P(alive | x, t_x, T)
-	Residual               decimal.Decimal // Margin · ExpectedSpend · DiscountedTransactions, rounded to cents
-	ClosedForm             bool            // DiscountedTransactions came from the model's closed form
+	ExpectedSpend          decimal.Decimal `json:"expected_spend"`          // expected amount per future transaction, E[M | x, m_x]
+	DiscountedTransactions float64         `json:"discounted_transactions"` // discounted expected residual transactions within the horizon
+	ProbAlive              float64         `json:"prob_alive"`              // P(alive | x, t_x, T)
+	Residual               decimal.Decimal `json:"residual"`                // Margin · ExpectedSpend · DiscountedTransactions, rounded to cents
+	ClosedForm             bool            `json:"closed_form"`             // DiscountedTransactions came from the model's closed form
 
 	residual float64 // Residual before rounding
 }

@@ -36,11 +36,11 @@ func Days(d time.Duration) float64 { return d.Hours() / 24 }
 // who bought again. Customers who have not bought (yet) are not in it: the
 // share who bought is the win-back rate.
 type WaitSummary struct {
-	Buyers int           // number of waits summarised, ≥ 1
-	Mean   time.Duration // arithmetic mean, exact, rounded half up to the nanosecond
-	Median time.Duration // middle wait; mean of the two middle ones for an even count
-	Min    time.Duration // shortest wait
-	Max    time.Duration // longest wait
+	Buyers int           `json:"buyers"` // number of waits summarised, ≥ 1
+	Mean   time.Duration `json:"mean"`   // arithmetic mean, exact, rounded half up to the nanosecond
+	Median time.Duration `json:"median"` // middle wait; mean of the two middle ones for an even count
+	Min    time.Duration `json:"min"`    // shortest wait
+	Max    time.Duration `json:"max"`    // longest wait
 }
 
 // SummarizeWaits summarises the times to next purchase (see

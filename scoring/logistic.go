@@ -26,12 +26,12 @@ import (
 // at the mean feature vector. The zero Logistic has no features and
 // predicts 0.5.
 type Logistic struct {
-	Intercept    float64   // natural-scale intercept (log-odds at x = 0)
-	Coef         []float64 // natural-scale coefficients, log-odds per unit of feature j
-	StdIntercept float64   // standardised-scale intercept
-	StdCoef      []float64 // standardised-scale coefficients, log-odds per SD of feature j
-	Mean         []float64 // training mean of feature j
-	SD           []float64 // training standard deviation of feature j (population form, > 0)
+	Intercept    float64   `json:"intercept"`     // natural-scale intercept (log-odds at x = 0)
+	Coef         []float64 `json:"coef"`          // natural-scale coefficients, log-odds per unit of feature j
+	StdIntercept float64   `json:"std_intercept"` // standardised-scale intercept
+	StdCoef      []float64 `json:"std_coef"`      // standardised-scale coefficients, log-odds per SD of feature j
+	Mean         []float64 `json:"mean"`          // training mean of feature j
+	SD           []float64 `json:"sd"`            // training standard deviation of feature j (population form, > 0)
 }
 
 // LogisticOptions tune FitLogistic. The zero value fits without
@@ -41,34 +41,34 @@ type LogisticOptions struct {
 	// intercept): FitLogistic minimises
 	//   −(1/n)·Σᵢ log L(yᵢ | xᵢ) + (Lambda/2)·Σⱼ StdCoef[j]²,
 	// so Lambda does not depend on n. Must be ≥ 0; 0 is maximum likelihood.
-	Lambda float64
+	Lambda float64 `json:"lambda"`
 	// MaxIterations caps the optimiser's major iterations; 0 means 200.
-	MaxIterations int
+	MaxIterations int `json:"max_iterations"`
 	// GradTol is the convergence threshold on the infinity norm of the
 	// gradient of the objective above; 0 means 1e-9.
-	GradTol float64
+	GradTol float64 `json:"grad_tol"`
 	// Workers is the number of goroutines evaluating the objective; 0
 	// means runtime.GOMAXPROCS(0). Results differ across Workers only by
 	// floating-point rounding.
-	Workers int
+	Workers int `json:"workers"`
 }
 
 // FitInfo describes a logistic fit.
 type FitInfo struct {
-	LogLikelihood float64 // unpenalised log-likelihood at the estimate
-	Objective     float64 // minimised penalised mean objective
-	Iterations    int     // optimiser major iterations
-	Evaluations   int     // objective-and-gradient evaluations
-	Converged     bool    // the gradient criterion was met
-	GradNorm      float64 // infinity norm of the objective's gradient at the estimate
+	LogLikelihood float64 `json:"log_likelihood"` // unpenalised log-likelihood at the estimate
+	Objective     float64 `json:"objective"`      // minimised penalised mean objective
+	Iterations    int     `json:"iterations"`     // optimiser major iterations
+	Evaluations   int     `json:"evaluations"`    // objective-and-gradient evaluations
+	Converged     bool    `json:"converged"`      // the gradient criterion was met
+	GradNorm      float64 `json:"grad_norm"`      // infinity norm of the objective's gradient at the estimate
 	// StdErr holds asymptotic standard errors on the natural scale,
 	// intercept first, then Coef: the square roots of the diagonal of the
 	// inverse (penalised) Hessian of the negative log-likelihood. With
 	// Lambda > 0 they are the usual ridge approximation. NaN where the
 	// Hessian is singular.
-	StdErr    []float64
-	Rows      int // training rows
-	Positives int // training rows with y = true
+	StdErr    []float64 `json:"std_err"`
+	Rows      int       `json:"rows"`      // training rows
+	Positives int       `json:"positives"` // training rows with y = true
 }
 
 // FitLogistic fits P(y | x) by penalised maximum likelihood with BFGS

@@ -39,20 +39,20 @@ func ExpectedRegainProfit(approached int, winBackRate float64, secondLifetimeVal
 // Candidate is one lost customer considered for a campaign.
 type Candidate struct {
 	// Value is the customer's value if won back (second lifetime value).
-	Value decimal.Decimal
+	Value decimal.Decimal `json:"value"`
 	// Prob is the probability that the approach wins the customer back,
 	// in [0, 1].
-	Prob float64
+	Prob float64 `json:"prob"`
 	// Cost is the cost of approaching this customer, ≥ 0.
-	Cost decimal.Decimal
+	Cost decimal.Decimal `json:"cost"`
 }
 
 // Ranked is a candidate with its expected profit; Index is its position in
 // the input slice.
 type Ranked struct {
-	Index          int
-	ExpectedProfit decimal.Decimal // Prob × Value − Cost, rounded to 2 places
-	Cost           decimal.Decimal
+	Index          int             `json:"index"`
+	ExpectedProfit decimal.Decimal `json:"expected_profit"` // Prob × Value − Cost, rounded to 2 places
+	Cost           decimal.Decimal `json:"cost"`
 }
 
 // expectedProfit is the campaign formula for one customer (approached = 1).
@@ -87,9 +87,9 @@ func RankByExpectedProfit(cs []Candidate) ([]Ranked, error) {
 
 // Selection is the outcome of SelectWithinBudget.
 type Selection struct {
-	Chosen         []Ranked        // in greedy order
-	Cost           decimal.Decimal // total cost of Chosen, never above the budget
-	ExpectedProfit decimal.Decimal // total expected profit of Chosen
+	Chosen         []Ranked        `json:"chosen"`          // in greedy order
+	Cost           decimal.Decimal `json:"cost"`            // total cost of Chosen, never above the budget
+	ExpectedProfit decimal.Decimal `json:"expected_profit"` // total expected profit of Chosen
 }
 
 // SelectWithinBudget chooses whom to approach with a total budget.

@@ -132,5 +132,5 @@ func ExampleWorthiness() {
 	}
 	js, _ := json.Marshal(v)
 	fmt.Println(string(js))
-	// Output: {"Worth":true,"Reasons":["multiplier"]}
+	// Output: {"worth":true,"reasons":["multiplier"]}
 }

@@ -13,20 +13,22 @@ import (
 type RFMCustomer struct {
 	// Recency is the time since the last purchase in the caller's unit
 	// (e.g. days); finite and ≥ 0. Smaller is better.
-	Recency float64
+	Recency float64 `json:"recency"`
 	// Frequency is the number of purchases (or repeat purchases, or
 	// purchases per period); finite and ≥ 0. Larger is better.
-	Frequency float64
+	Frequency float64 `json:"frequency"`
 	// Monetary is the spend (total or per order) in the shop's currency.
 	// Larger is better. It is only ranked, never returned, and is compared
 	// as float64, so amounts that differ beyond 15 significant digits tie.
-	Monetary decimal.Decimal
+	Monetary decimal.Decimal `json:"monetary"`
 }
 
 // RFMScore holds the three scores, each 1 (worst) to 5 (best). The zero
 // RFMScore is not a valid score.
 type RFMScore struct {
-	R, F, M uint8
+	R uint8 `json:"r"`
+	F uint8 `json:"f"`
+	M uint8 `json:"m"`
 }
 
 // Valid reports whether all three scores are in 1..5.
@@ -61,9 +63,9 @@ func (s RFMScore) Segment() (seg RFMSegment, ok bool) {
 // QuintileEdges derives them from a population; custom edges (e.g.
 // recency 30, 90, 180, 365 days) can be set directly.
 type RFMEdges struct {
-	Recency   [4]float64
-	Frequency [4]float64
-	Monetary  [4]decimal.Decimal
+	Recency   [4]float64         `json:"recency"`
+	Frequency [4]float64         `json:"frequency"`
+	Monetary  [4]decimal.Decimal `json:"monetary"`
 }
 
 // floatEdges is RFMEdges with the monetary edges as float64.

@@ -19,10 +19,10 @@ type Thresholds struct {
 	// Value is the customer value (e.g. second lifetime value or CLV, in
 	// the shop's currency) at or above which a customer is of high value.
 	// Any amount; a value of 0 makes every non-negative value high.
-	Value decimal.Decimal
+	Value decimal.Decimal `json:"value"`
 	// Prob is the win-back probability at or above which a customer is
 	// likely to return. It must be in [0, 1].
-	Prob float64
+	Prob float64 `json:"prob"`
 }
 
 // Validate reports an error unless t.Prob is in [0, 1].

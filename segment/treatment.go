@@ -10,20 +10,23 @@ import (
 // Treatment is the recommended handling of one quadrant.
 type Treatment struct {
 	// Priority orders the work: 1 is handled first. It must be ≥ 1.
-	Priority int
+	Priority int `json:"priority"`
 	// Contact is how the customer is approached.
-	Contact ContactMode
+	Contact ContactMode `json:"contact"`
 	// BudgetShare caps what may be spent on winning the customer back as
 	// a fraction of the expected regain (RecoveryValue). It must be in
 	// [0, 1]: at 1 the spend equals the expected regain and the campaign
 	// breaks even in expectation.
-	BudgetShare float64
+	BudgetShare float64 `json:"budget_share"`
 }
 
 // Treatments holds the treatment of every quadrant. Build one with
 // DefaultTreatments and change what the shop wants otherwise.
 type Treatments struct {
-	Star, Question, Windfall, Loss Treatment
+	Star     Treatment `json:"star"`
+	Question Treatment `json:"question"`
+	Windfall Treatment `json:"windfall"`
+	Loss     Treatment `json:"loss"`
 }
 
 // DefaultTreatments returns the treatments of DOMAIN.md section 4 (after
@@ -110,10 +113,10 @@ func (t Treatment) BudgetCap(expectedRegain decimal.Decimal, places int32) (deci
 
 // Recommendation is the outcome of Recommend for one lost customer.
 type Recommendation struct {
-	Quadrant      Quadrant
-	RecoveryValue decimal.Decimal // value × probability, the expected regain
-	Treatment     Treatment
-	BudgetCap     decimal.Decimal // Treatment.BudgetCap(RecoveryValue)
+	Quadrant      Quadrant        `json:"quadrant"`
+	RecoveryValue decimal.Decimal `json:"recovery_value"` // value × probability, the expected regain
+	Treatment     Treatment       `json:"treatment"`
+	BudgetCap     decimal.Decimal `json:"budget_cap"` // Treatment.BudgetCap(RecoveryValue)
 }
 
 // Recommend classifies a customer of the given value and win-back

@@ -12,22 +12,22 @@ import (
 type Profile struct {
 	// Value is the customer's value: CLV, second lifetime value or yearly
 	// revenue, as the shop measures it. Any amount.
-	Value decimal.Decimal
+	Value decimal.Decimal `json:"value"`
 	// Margin is the contribution margin (Deckungsbeitrag): revenue minus
 	// the variable costs the customer causes. Margin ≤ 0 means the
 	// customer costs more than they bring.
-	Margin decimal.Decimal
+	Margin decimal.Decimal `json:"margin"`
 	// Referrals counts customers this one brought in; ≥ 0.
-	Referrals int
+	Referrals int `json:"referrals"`
 	// Reviews counts the customer's published reviews or recommendations;
 	// ≥ 0.
-	Reviews int
+	Reviews int `json:"reviews"`
 	// Prestige marks a customer whose name draws others (a well-known
 	// company or person) or whose loss would send a signal to the market.
-	Prestige bool
+	Prestige bool `json:"prestige"`
 	// Orders is the number of orders on record, the measure of how much is
 	// known about the customer; ≥ 0.
-	Orders int
+	Orders int `json:"orders"`
 }
 
 // WorthinessRules are the shop's thresholds for Worthiness.
@@ -35,16 +35,17 @@ type WorthinessRules struct {
 	// MinValue is the value at or above which value alone justifies a
 	// win-back. Value must also be positive, so 0 means "any positive
 	// value".
-	MinValue decimal.Decimal
+	MinValue decimal.Decimal `json:"min_value"`
 	// MinMargin is the contribution margin at or above which margin alone
 	// justifies a win-back; 0 or less disables this ground.
-	MinMargin decimal.Decimal
+	MinMargin decimal.Decimal `json:"min_margin"`
 	// MinReferrals and MinReviews make a customer a multiplier when either
 	// is reached; values below 1 count as 1.
-	MinReferrals, MinReviews int
+	MinReferrals int `json:"min_referrals"`
+	MinReviews   int `json:"min_reviews"`
 	// MinOrders is the number of orders needed to judge the customer; 0
 	// disables the data requirement.
-	MinOrders int
+	MinOrders int `json:"min_orders"`
 }
 
 // DefaultWorthinessRules returns rules that accept any positive value, a
@@ -103,11 +104,11 @@ func (r *Reason) UnmarshalText(b []byte) error {
 // Verdict is the outcome of Worthiness.
 type Verdict struct {
 	// Worth reports whether winning the customer back is worth it.
-	Worth bool
+	Worth bool `json:"worth"`
 	// Reasons lists every reason that applies, in Reason order; it is
 	// never empty. When Worth is false it holds at least one veto or
 	// ReasonNoGrounds.
-	Reasons []Reason
+	Reasons []Reason `json:"reasons"`
 }
 
 // Worthiness decides whether a lost customer is worth winning back

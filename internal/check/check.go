@@ -5,6 +5,7 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"time"
@@ -92,4 +93,20 @@ func Ordered(sentinel error, earlierField string, earlier time.Time, laterField 
 			later.Format(time.DateOnly), earlierField, earlier.Format(time.DateOnly))
 	}
 	return nil
+}
+
+// Within places err inside a larger input: the field of a *FieldError gets
+// prefix in front ("orders[3]" and "Amount" give "orders[3].Amount"); any
+// other error is wrapped as "prefix: err". A nil err stays nil.
+func Within(prefix string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		inner := *fe
+		inner.Field = prefix + "." + fe.Field
+		return &inner
+	}
+	return fmt.Errorf("%s: %w", prefix, err)
 }

@@ -43,3 +43,18 @@ func TestProbabilityAcceptsExactlyUnitInterval(t *testing.T) {
 		}
 	})
 }
+
+func TestWithinPrefixesTheField(t *testing.T) {
+	err := Within("orders[3]", New(errTest, "Amount", "is negative"))
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != "orders[3].Amount" || !errors.Is(err, errTest) {
+		t.Fatalf("got %v", err)
+	}
+	if Within("x", nil) != nil {
+		t.Fatal("nil error became non-nil")
+	}
+	plain := errors.New("disk")
+	if err := Within("line 4", plain); !errors.Is(err, plain) || err.Error() != "line 4: disk" {
+		t.Fatalf("plain error: %v", err)
+	}
+}
