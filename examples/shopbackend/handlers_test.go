@@ -110,9 +110,9 @@ func TestModelsFileRoundTrip(t *testing.T) {
 	}
 	for name, bad := range map[string]string{
 		"unknown field":   `{"unit":"week","colour":1}`,
-		"invalid model":   strings.Replace(string(b), `"R":`, `"R":-1,"x":`, 1),
+		"invalid model":   strings.Replace(string(b), `"r":`, `"r":-1,"x":`, 1),
 		"not a model":     `[]`,
-		"negative alpha":  `{"unit":"week","transactions":{"R":1,"Alpha":-1,"A":1,"B":1},"spend":{"P":1,"Q":2,"V":1}}`,
+		"negative alpha":  `{"unit":"week","transactions":{"r":1,"alpha":-1,"a":1,"b":1},"spend":{"p":1,"q":2,"v":1}}`,
 		"missing file":    "",
 		"malformed JSON ": `{"unit":`,
 	} {
