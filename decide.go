@@ -50,8 +50,21 @@ func Decide(c Customer, m Models, p Policy, asOf time.Time) (Decision, error) {
 	return s.decide(c, m, p, asOf)
 }
 
-func validateDecide(c Customer, m Models, p Policy, asOf time.Time) error {
+// The decision dates churn can judge (see churn.History.Validate).
+const minDecisionYear, maxDecisionYear = 1900, 2199
+
+func checkDecisionDate(asOf time.Time) error {
 	if err := check.NotZeroTime(ErrInvalidInput, "asOf", asOf); err != nil {
+		return err
+	}
+	if y := asOf.Year(); y < minDecisionYear || y > maxDecisionYear {
+		return check.New(ErrInvalidInput, "asOf", "year %d is outside %d–%d", y, minDecisionYear, maxDecisionYear)
+	}
+	return nil
+}
+
+func validateDecide(c Customer, m Models, p Policy, asOf time.Time) error {
+	if err := checkDecisionDate(asOf); err != nil {
 		return err
 	}
 	if err := c.Validate(); err != nil {
@@ -111,7 +124,7 @@ func (s *decideState) assess(c Customer, m Models, p Policy, asOf time.Time) (as
 	h, meanSpend := clvHistory(s.days, asOf, m.Unit)
 	pAlive, err := m.Transactions.ProbAlive(h)
 	if err != nil {
-		return a, fmt.Errorf("P(alive): %w", err)
+		return a, leafError("P(alive)", err)
 	}
 	d.PAlive = pAlive
 	margin := relationshipMargin(c.Profile, s.days, p.Margin)
@@ -133,7 +146,7 @@ func (s *decideState) assess(c Customer, m Models, p Policy, asOf time.Time) (as
 		Prestige: c.Profile.Prestige, Orders: len(s.days),
 	}, p.Worthiness)
 	if err != nil {
-		return a, fmt.Errorf("worthiness: %w", err)
+		return a, leafError("worthiness", err)
 	}
 	d.Worth, d.WorthReasons = verdict.Worth, verdict.Reasons
 	if d.Channels, err = s.permissions(c, p, asOf); err != nil {
@@ -149,7 +162,7 @@ func (a assessment) finish(p Policy) (Decision, error) {
 	d := a.d
 	rec, err := p.Treatments.Recommend(d.Value, d.WinBackProbability, p.Thresholds, money.Places)
 	if err != nil {
-		return d, fmt.Errorf("recovery value: %w", err)
+		return d, leafError("recovery value", err)
 	}
 	d.RecoveryValue, d.Quadrant = rec.RecoveryValue, rec.Quadrant
 	d.Reasons = make([]string, 0, 8)
@@ -181,7 +194,7 @@ func (s *decideState) churnAssessment(pr Profile, margin decimal.Decimal, pAlive
 		},
 	}, asOf, opts)
 	if err != nil {
-		return a, fmt.Errorf("churn assessment: %w", err)
+		return a, leafError("churn assessment", err)
 	}
 	return a, nil
 }
@@ -221,14 +234,14 @@ func secondLifetimeValue(m Models, p Policy, h clv.History, meanSpend float64) (
 	unitsPerYear := 365.25 / m.Unit.Days()
 	rate, err := clv.ContinuousRate(p.AnnualDiscountRate, unitsPerYear)
 	if err != nil {
-		return decimal.Zero, fmt.Errorf("discount rate: %w", err)
+		return decimal.Zero, leafError("discount rate", err)
 	}
 	horizon := p.HorizonYears * unitsPerYear
 	v, err := clv.CustomerValue(m.Transactions, m.Spend, h, meanSpend, clv.Valuation{
 		Margin: p.Margin, Rate: rate, Horizon: horizon, Period: horizon / float64(p.ValuationSteps),
 	})
 	if err != nil {
-		return decimal.Zero, fmt.Errorf("customer value: %w", err)
+		return decimal.Zero, leafError("customer value", err)
 	}
 	slv, err := v.SecondLifetime()
 	if errors.Is(err, clv.ErrUndefined) {
@@ -260,13 +273,13 @@ func winBackProbability(m Models, p Policy, h clv.History, f [NumFeatures]float6
 		w := float64(p.WinBackWindowDays) / m.Unit.Days()
 		ey, err := m.Transactions.ConditionalExpectedPurchases(w, h)
 		if err != nil {
-			return 0, fmt.Errorf("expected purchases in the win-back window: %w", err)
+			return 0, leafError("expected purchases in the win-back window", err)
 		}
 		return -math.Expm1(-ey), nil
 	}
 	prob, err := m.WinBack.Predict(f[:])
 	if err != nil {
-		return 0, fmt.Errorf("win-back model: %w", err)
+		return 0, leafError("win-back model", err)
 	}
 	return prob, nil
 }
@@ -291,7 +304,7 @@ func (s *decideState) permissions(c Customer, p Policy, asOf time.Time) (consent
 	}
 	chs, err := consent.EvaluateAll(req, p.Consent)
 	if err != nil {
-		return chs, fmt.Errorf("contact: %w", err)
+		return chs, leafError("contact", err)
 	}
 	return chs, nil
 }
@@ -323,4 +336,16 @@ func reasonList(rs []segment.Reason) string {
 
 func (d *Decision) reason(format string, args ...any) {
 	d.Reasons = append(d.Reasons, fmt.Sprintf(format, args...))
+}
+
+// leafError reports an error of a leaf package in the root's terms: it
+// matches ErrUndefined where the leaf says a figure does not exist and
+// ErrInvalidInput otherwise, and it still matches the leaf's own sentinel
+// and *InputError (whose field is in the leaf's terms).
+func leafError(step string, err error) error {
+	kind := ErrInvalidInput
+	if errors.Is(err, clv.ErrUndefined) || errors.Is(err, churn.ErrNoPurchases) || errors.Is(err, churn.ErrNoCycle) {
+		kind = ErrUndefined
+	}
+	return fmt.Errorf("%s: %w: %w", step, kind, err)
 }

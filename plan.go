@@ -125,7 +125,7 @@ func Plan(customers iter.Seq2[Customer, error], m Models, p Policy, asOf time.Ti
 }
 
 func validatePlan(m Models, p Policy, asOf time.Time, opts PlanOptions) error {
-	if err := check.NotZeroTime(ErrInvalidInput, "asOf", asOf); err != nil {
+	if err := checkDecisionDate(asOf); err != nil {
 		return err
 	}
 	if err := m.Validate(); err != nil {
