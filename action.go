@@ -95,52 +95,6 @@ func deniedSummary(chs consent.ChannelDecisions, p Policy) string {
 	return out
 }
 
-// timing computes when to act: fast track after a cancellation or an
-// abandoned cart, and the contact-frequency limits.
-func timing(events []Event, p Policy, asOf time.Time) Timing {
-	t := Timing{NotBefore: asOf}
-	fast := time.Duration(p.FastTrackDays) * 24 * time.Hour
-	window := time.Duration(p.ContactWindowDays) * 24 * time.Hour
-	gap := time.Duration(p.MinContactGapDays) * 24 * time.Hour
-	var trigger, last, oldest time.Time
-	inWindow := 0
-	for _, e := range events {
-		if e.Time.After(asOf) {
-			continue
-		}
-		switch e.Kind {
-		case EventCancellation, EventAbandonedCart:
-			if asOf.Sub(e.Time) < fast && e.Time.After(trigger) {
-				trigger = e.Time
-			}
-		case EventEmailSent:
-			if e.Time.After(last) {
-				last = e.Time
-			}
-			if asOf.Sub(e.Time) < window {
-				inWindow++
-				if oldest.IsZero() || e.Time.Before(oldest) {
-					oldest = e.Time
-				}
-			}
-		}
-	}
-	if !last.IsZero() && last.Add(gap).After(t.NotBefore) {
-		t.NotBefore = last.Add(gap)
-	}
-	if inWindow >= p.MaxContacts {
-		// Wait until enough contacts have left the window for one more.
-		if free := windowFree(events, asOf, window, inWindow-p.MaxContacts, oldest); free.After(t.NotBefore) {
-			t.NotBefore = free
-		}
-	}
-	if !trigger.IsZero() {
-		t.Urgent = true
-		t.Deadline = trigger.Add(fast)
-	}
-	return t
-}
-
 // windowFree returns when the k-th oldest (from 0) contact in the window
 // before asOf leaves it.
 func windowFree(events []Event, asOf time.Time, window time.Duration, k int, oldest time.Time) time.Time {
@@ -148,7 +102,8 @@ func windowFree(events []Event, asOf time.Time, window time.Duration, k int, old
 		return oldest.Add(window)
 	}
 	var times []time.Time
-	for _, e := range events {
+	for i := range events {
+		e := &events[i]
 		if e.Kind == EventEmailSent && !e.Time.After(asOf) && asOf.Sub(e.Time) < window {
 			times = append(times, e.Time)
 		}

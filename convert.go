@@ -16,7 +16,8 @@ import (
 // was returned. It appends to dst and returns it sorted by date.
 func purchaseDays(dst []churn.Purchase, orders []Order, asOf time.Time) []churn.Purchase {
 	start := len(dst)
-	for _, o := range orders {
+	for i := range orders {
+		o := &orders[i]
 		if o.Time.After(asOf) {
 			continue
 		}
@@ -53,7 +54,7 @@ func sameDay(a, b time.Time) bool {
 
 // churnEvent maps a shop event to churn's vocabulary; ok is false for kinds
 // churn does not read (abandoned carts, objections, revocations).
-func churnEvent(e Event) (churn.Event, bool) {
+func churnEvent(e *Event) (churn.Event, bool) {
 	ce := churn.Event{Date: e.Time}
 	switch e.Kind {
 	case EventCancellation:
@@ -97,30 +98,6 @@ func churnOutcome(o ComplaintOutcome) churn.Outcome {
 		return churn.Escalated
 	}
 	return churn.Open // unknown or open: not settled
-}
-
-// churnEvents appends the customer's events up to asOf in churn's
-// vocabulary. A cancellation revoked later (before asOf) is dropped: the
-// customer withdrew it, which counts as won back.
-func churnEvents(dst []churn.Event, events []Event, asOf time.Time) []churn.Event {
-	var revoked time.Time
-	for _, e := range events {
-		if e.Kind == EventCancellationRevoked && !e.Time.After(asOf) && e.Time.After(revoked) {
-			revoked = e.Time
-		}
-	}
-	for _, e := range events {
-		if e.Time.After(asOf) {
-			continue
-		}
-		if e.Kind == EventCancellation && !revoked.IsZero() && !e.Time.After(revoked) {
-			continue
-		}
-		if ce, ok := churnEvent(e); ok {
-			dst = append(dst, ce)
-		}
-	}
-	return dst
 }
 
 // Floors of clvHistory. A customer whose first purchase is at the

@@ -53,23 +53,30 @@ type Profile struct {
 // Validate checks the customer's id, orders, events and profile, naming
 // the first bad field ("orders[3].Amount").
 func (c Customer) Validate() error {
+	if err := c.validateBase(); err != nil {
+		return err
+	}
+	for i := range c.Events {
+		if err := validEventOf(c.ID, i, &c.Events[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validateBase checks everything but the events, which Decide validates
+// in its single pass over them.
+func (c *Customer) validateBase() error {
 	if c.ID == "" {
 		return check.New(ErrInvalidInput, "customer.id", "is empty")
 	}
-	for i, o := range c.Orders {
+	for i := range c.Orders {
+		o := &c.Orders[i]
 		if err := o.Validate(); err != nil {
 			return check.Within(fmt.Sprintf("orders[%d]", i), err)
 		}
 		if o.CustomerID != c.ID {
 			return check.New(ErrInvalidInput, fmt.Sprintf("orders[%d].CustomerID", i), "is %q, not the customer's id %q", o.CustomerID, c.ID)
-		}
-	}
-	for i, e := range c.Events {
-		if err := e.Validate(); err != nil {
-			return check.Within(fmt.Sprintf("events[%d]", i), err)
-		}
-		if e.CustomerID != c.ID {
-			return check.New(ErrInvalidInput, fmt.Sprintf("events[%d].CustomerID", i), "is %q, not the customer's id %q", e.CustomerID, c.ID)
 		}
 	}
 	if c.Profile.Referrals < 0 {

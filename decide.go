@@ -67,7 +67,7 @@ func validateDecide(c Customer, m Models, p Policy, asOf time.Time) error {
 	if err := checkDecisionDate(asOf); err != nil {
 		return err
 	}
-	if err := c.Validate(); err != nil {
+	if err := c.validateBase(); err != nil {
 		return err
 	}
 	if err := m.Validate(); err != nil {
@@ -120,7 +120,10 @@ func (s *decideState) assess(c Customer, m Models, p Policy, asOf time.Time) (as
 	if len(s.days) == 0 {
 		return a, check.New(ErrUndefined, "customer.orders", "customer %q has no purchase on or before %s", c.ID, asOf.Format(time.DateOnly))
 	}
-	s.events = churnEvents(s.events[:0], c.Events, asOf)
+	sc, err := s.scanEvents(&c, p, asOf)
+	if err != nil {
+		return a, err
+	}
 	h, meanSpend := clvHistory(s.days, asOf, m.Unit)
 	pAlive, err := m.Transactions.ProbAlive(h)
 	if err != nil {
@@ -149,10 +152,10 @@ func (s *decideState) assess(c Customer, m Models, p Policy, asOf time.Time) (as
 		return a, leafError("worthiness", err)
 	}
 	d.Worth, d.WorthReasons = verdict.Worth, verdict.Reasons
-	if d.Channels, err = s.permissions(c, p, asOf); err != nil {
+	if d.Channels, err = s.permissions(&c, sc, p, asOf); err != nil {
 		return a, err
 	}
-	d.Timing = timing(c.Events, p, asOf)
+	d.Timing = sc.timing(c.Events, p, asOf)
 	return a, nil
 }
 
@@ -165,14 +168,8 @@ func (a assessment) finish(p Policy) (Decision, error) {
 		return d, leafError("recovery value", err)
 	}
 	d.RecoveryValue, d.Quadrant = rec.RecoveryValue, rec.Quadrant
-	d.Reasons = make([]string, 0, 8)
-	d.reason("status: %s, %.1f× the own interval since the last purchase on %s (P(alive) %.2f)",
-		a.lapse.State, a.lapse.Overdue, a.lapse.Last.Format(time.DateOnly), d.PAlive)
-	d.reason("churn type: %s (confidence %.2f, runner-up %s), evidence: %s",
-		d.ChurnType, d.Confidence, d.RunnerUp, signalList(d.Evidence))
-	d.reason("value if won back %s × win-back probability %.2f = recovery value %s → quadrant %s",
-		d.Value.StringFixed(2), d.WinBackProbability, d.RecoveryValue.StringFixed(2), d.Quadrant)
-	d.reason("worth winning back: %t (%s)", d.Worth, reasonList(d.WorthReasons))
+	d.Reasons = make([]string, 0, 6)
+	a.baseReasons(&d)
 	d.act(a.resp, rec, p)
 	if d.Action.Contacts() {
 		d.reason("timing: not before %s%s", d.Timing.NotBefore.Format(time.DateOnly), deadlineNote(d.Timing))
@@ -285,20 +282,14 @@ func winBackProbability(m Models, p Policy, h clv.History, f [NumFeatures]float6
 }
 
 // permissions asks the consent engine about every channel.
-func (s *decideState) permissions(c Customer, p Policy, asOf time.Time) (consent.ChannelDecisions, error) {
+func (s *decideState) permissions(c *Customer, sc eventScan, p Policy, asOf time.Time) (consent.ChannelDecisions, error) {
 	req := c.Contact
 	req.Date = asOf
 	req.Message = p.Message
-	s.objections = append(s.objections[:0], req.Objections...)
-	for _, e := range c.Events {
-		if (e.Kind == EventObjection || e.Kind == EventUnsubscribe) && !e.Time.After(asOf) {
-			s.objections = append(s.objections, consent.Objection{Date: e.Time, Channel: consentChannel(e.Channel)})
-		}
-		if e.Kind == EventCancellation && req.Relationship.ContractEnd.IsZero() && !e.Time.After(asOf) {
-			req.Relationship.ContractEnd = e.Time
-		}
-	}
 	req.Objections = s.objections
+	if req.Relationship.ContractEnd.IsZero() {
+		req.Relationship.ContractEnd = sc.contractEnd
+	}
 	if req.Relationship.LastPurchase.IsZero() {
 		req.Relationship.LastPurchase = s.days[len(s.days)-1].Date
 	}
@@ -307,31 +298,6 @@ func (s *decideState) permissions(c Customer, p Policy, asOf time.Time) (consent
 		return chs, leafError("contact", err)
 	}
 	return chs, nil
-}
-
-func signalList(ss []churn.Signal) string {
-	if len(ss) == 0 {
-		return "none"
-	}
-	out := ""
-	for i, s := range ss {
-		if i > 0 {
-			out += ", "
-		}
-		out += s.ID.String()
-	}
-	return out
-}
-
-func reasonList(rs []segment.Reason) string {
-	out := ""
-	for i, r := range rs {
-		if i > 0 {
-			out += ", "
-		}
-		out += r.String()
-	}
-	return out
 }
 
 func (d *Decision) reason(format string, args ...any) {

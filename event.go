@@ -79,6 +79,9 @@ func (e Event) Validate() error {
 	if e.Kind != EventNPSAnswer && e.Score != 0 {
 		return bad("Score", "is set (%d) on a %s event; only NPS answers have a score", e.Score, e.Kind)
 	}
+	if e.Amount.IsZero() {
+		return nil
+	}
 	if _, reason := toUnits(e.Amount); reason != "" {
 		return bad("Amount", "%s", reason)
 	}

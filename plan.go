@@ -250,7 +250,7 @@ func finishAll(as []assessment, p Policy, workers int) ([]Entry, error) {
 }
 
 func assessOne(s *decideState, c Customer, m Models, p Policy, asOf time.Time) (assessment, error) {
-	if err := c.Validate(); err != nil {
+	if err := c.validateBase(); err != nil {
 		return assessment{d: Decision{CustomerID: c.ID}}, err
 	}
 	return s.assess(c, m, p, asOf)
