@@ -37,11 +37,40 @@ func lnPoch(v, x float64) (lp, dlp float64) {
 	return spLgamma(v+x) - spLgamma(v), mathext.Digamma(v+x) - mathext.Digamma(v)
 }
 
+// poch accumulates lnPoch(v, x) over ascending whole x: the direct sums of
+// lnPoch run j = 0 … x−1 in order, so continuing them from the previous x
+// gives bit for bit the same values with one log per step instead of x.
+type poch struct{ v, x, lp, dlp float64 }
+
+func (p *poch) at(x float64) (lp, dlp float64) {
+	if x > 24 || x < p.x {
+		return lnPoch(p.v, x)
+	}
+	for ; p.x < x; p.x++ {
+		p.lp += math.Log(p.v + p.x)
+		p.dlp += 1 / (p.v + p.x)
+	}
+	return p.lp, p.dlp
+}
+
+// bgPoch holds the three rising factorials of bgXTerms.
+type bgPoch struct{ r, ab, b poch }
+
+func newBGPoch(r, a, b float64) bgPoch {
+	return bgPoch{poch{v: r}, poch{v: a + b}, poch{v: b}}
+}
+
 func bgXTerms(modified bool, r, alpha, a, b, x float64) bgX {
+	p := newBGPoch(r, a, b)
+	return p.terms(modified, alpha, a, b, x)
+}
+
+func (p *bgPoch) terms(modified bool, alpha, a, b, x float64) bgX {
 	var c bgX
-	lpr, dlpr := lnPoch(r, x)
-	lab, dlab := lnPoch(a+b, x) // Γ(a+b+x)/Γ(a+b)
-	lb, dlb := lnPoch(b, x)     // Γ(b+x)/Γ(b)
+	r := p.r.v
+	lpr, dlpr := p.r.at(x)
+	lab, dlab := p.ab.at(x) // Γ(a+b+x)/Γ(a+b)
+	lb, dlb := p.b.at(x)    // Γ(b+x)/Γ(b)
 	c.base = lpr + r*math.Log(alpha) + lb - lab
 	c.gBase = [4]float64{dlpr + math.Log(alpha), r / alpha, -dlab, dlb - dlab}
 	if modified {
@@ -131,8 +160,9 @@ func bgObjective(d *design, modified bool, workers int) objective {
 		r, alpha, a, b = theta[0], theta[1], theta[2], theta[3]
 		total := 0.0
 		var g [4]float64
+		pc := newBGPoch(r, a, b) // d.xs ascend, so the sums carry over
 		for i, x := range d.xs {
-			xc[i] = bgXTerms(modified, r, alpha, a, b, x)
+			xc[i] = pc.terms(modified, alpha, a, b, x)
 			n := d.xn[i]
 			total += n * xc[i].base
 			for k := range g {
