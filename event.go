@@ -49,6 +49,14 @@ type Event struct {
 // Validate reports the first invalid field of e as an *InputError naming
 // it (e.g. "Score"); nil when e is valid.
 func (e Event) Validate() error {
+	if e.plainValid() {
+		return nil
+	}
+	return e.check()
+}
+
+// check runs every validation and names the first bad field.
+func (e *Event) check() error {
 	bad := func(field, format string, args ...any) error {
 		return check.New(ErrInvalidInput, field, format, args...)
 	}
@@ -197,3 +205,25 @@ func (c Channel) MarshalText() ([]byte, error) { return channelNames().Marshal(c
 
 // UnmarshalText parses an identifier such as "sms".
 func (c *Channel) UnmarshalText(b []byte) error { return unmarshalEnum(channelNames(), b, c) }
+
+// plainValid is the fast path of Validate for the common event without an
+// amount: true only when every check of Validate passes.
+func (e *Event) plainValid() bool {
+	if e.CustomerID == "" || e.Time.IsZero() || !e.Amount.IsZero() {
+		return false
+	}
+	if u := e.Time.Unix(); u < minUnix || u >= maxUnix {
+		return false
+	}
+	if e.Kind == EventUnknown || int(e.Kind) >= len(eventKindIDs) || int(e.Channel) >= len(channelIDs) ||
+		int(e.Outcome) >= len(complaintOutcomeIDs) {
+		return false
+	}
+	if e.Outcome != OutcomeUnknown && e.Kind != EventComplaint || e.Answered && e.Kind != EventSupportTicket {
+		return false
+	}
+	if e.Kind == EventNPSAnswer {
+		return e.Score >= 0 && e.Score <= 10
+	}
+	return e.Score == 0
+}

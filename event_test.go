@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"pgregory.net/rapid"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -151,4 +153,28 @@ func TestTimeUnitLengths(t *testing.T) {
 			t.Errorf("%s.Duration() = %v, want %v", c.u, got, c.want)
 		}
 	}
+}
+
+// The fast path of Event.Validate accepts only events the full checks
+// accept too.
+func TestEventFastPathAgreesWithFullCheck(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		e := Event{
+			CustomerID: rapid.SampledFrom([]string{"", "c1"}).Draw(t, "id"),
+			Time:       time.Unix(rapid.Int64Range(-70_000_000_000, 300_000_000_000).Draw(t, "unix"), 0).UTC(),
+			Kind:       EventKind(rapid.IntRange(0, len(eventKindIDs)).Draw(t, "kind")),
+			Channel:    Channel(rapid.IntRange(0, len(channelIDs)).Draw(t, "channel")),
+			Outcome:    ComplaintOutcome(rapid.IntRange(0, len(complaintOutcomeIDs)).Draw(t, "outcome")),
+			Answered:   rapid.Bool().Draw(t, "answered"),
+			Score:      rapid.IntRange(-2, 12).Draw(t, "score"),
+		}
+		if rapid.Bool().Draw(t, "zeroTime") {
+			e.Time = time.Time{}
+		}
+		if e.plainValid() {
+			if err := e.check(); err != nil {
+				t.Fatalf("fast path accepted %+v, full check says %v", e, err)
+			}
+		}
+	})
 }
