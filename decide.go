@@ -96,11 +96,12 @@ func (s *decideState) grow(orders, events int) {
 }
 
 func (s *decideState) decide(c Customer, m Models, p Policy, asOf time.Time) (Decision, error) {
-	a, err := s.assess(c, m, p, asOf)
-	if err != nil {
+	var a assessment
+	if err := s.assess(&a, &c, m, p, asOf); err != nil {
 		return a.d, err
 	}
-	return a.finish(p)
+	err := a.finishInto(&a.d, p)
+	return a.d, err
 }
 
 // assessment is the part of a decision that does not depend on the
@@ -112,69 +113,72 @@ type assessment struct {
 	lapse churn.Lapse
 }
 
-func (s *decideState) assess(c Customer, m Models, p Policy, asOf time.Time) (assessment, error) {
-	a := assessment{d: Decision{CustomerID: c.ID, AsOf: asOf}}
+func (s *decideState) assess(a *assessment, c *Customer, m Models, p Policy, asOf time.Time) error {
+	a.d = Decision{CustomerID: c.ID, AsOf: asOf}
 	d := &a.d
 	s.grow(len(c.Orders), len(c.Events))
 	s.days = purchaseDays(s.days[:0], c.Orders, asOf)
 	if len(s.days) == 0 {
-		return a, check.New(ErrUndefined, "customer.orders", "customer %q has no purchase on or before %s", c.ID, asOf.Format(time.DateOnly))
+		return check.New(ErrUndefined, "customer.orders", "customer %q has no purchase on or before %s", c.ID, asOf.Format(time.DateOnly))
 	}
-	sc, err := s.scanEvents(&c, p, asOf)
+	sc, err := s.scanEvents(c, p, asOf)
 	if err != nil {
-		return a, err
+		return err
 	}
 	h, meanSpend := clvHistory(s.days, asOf, m.Unit)
 	pAlive, err := m.Transactions.ProbAlive(h)
 	if err != nil {
-		return a, leafError("P(alive)", err)
+		return leafError("P(alive)", err)
 	}
 	d.PAlive = pAlive
 	margin := relationshipMargin(c.Profile, s.days, p.Margin)
 	ca, err := s.churnAssessment(c.Profile, margin, pAlive, m, p, asOf)
 	if err != nil {
-		return a, err
+		return err
 	}
 	d.setChurn(ca)
 	a.resp, a.lapse = ca.Classification.Response, ca.Lapse
 	if d.Value, err = secondLifetimeValue(m, p, h, meanSpend); err != nil {
-		return a, err
+		return err
 	}
 	d.Features = features(pAlive, ca, len(s.days), asOf)
 	if d.WinBackProbability, err = winBackProbability(m, p, h, d.Features); err != nil {
-		return a, err
+		return err
 	}
 	verdict, err := segment.Worthiness(segment.Profile{
 		Value: d.Value, Margin: margin, Referrals: c.Profile.Referrals, Reviews: c.Profile.Reviews,
 		Prestige: c.Profile.Prestige, Orders: len(s.days),
 	}, p.Worthiness)
 	if err != nil {
-		return a, leafError("worthiness", err)
+		return leafError("worthiness", err)
 	}
 	d.Worth, d.WorthReasons = verdict.Worth, verdict.Reasons
-	if d.Channels, err = s.permissions(&c, sc, p, asOf); err != nil {
-		return a, err
+	if d.Channels, err = s.permissions(c, sc, p, asOf); err != nil {
+		return err
 	}
 	d.Timing = sc.timing(c.Events, p, asOf)
-	return a, nil
+	return nil
 }
 
 // finish places the customer in the recovery-value matrix with the
 // policy's thresholds, chooses the action and writes the reasons trail.
-func (a assessment) finish(p Policy) (Decision, error) {
-	d := a.d
+// d may be &a.d.
+func (a *assessment) finishInto(d *Decision, p Policy) error {
+	if d != &a.d {
+		*d = a.d
+	}
 	rec, err := p.Treatments.Recommend(d.Value, d.WinBackProbability, p.Thresholds, money.Places)
 	if err != nil {
-		return d, leafError("recovery value", err)
+		return leafError("recovery value", err)
 	}
 	d.RecoveryValue, d.Quadrant = rec.RecoveryValue, rec.Quadrant
 	d.Reasons = make([]string, 0, 6)
-	a.baseReasons(&d)
+	a.baseReasons(d)
 	d.act(a.resp, rec, p)
 	if d.Action.Contacts() {
 		d.reason("timing: not before %s%s", d.Timing.NotBefore.Format(time.DateOnly), deadlineNote(d.Timing))
 	}
-	return d, nil
+	return nil
 }
 
 func (s *decideState) churnAssessment(pr Profile, margin decimal.Decimal, pAlive float64, m Models, p Policy, asOf time.Time) (churn.Assessment, error) {

@@ -156,13 +156,13 @@ type job struct {
 
 type outcome struct {
 	i   int
-	a   assessment
+	a   *assessment
 	err error
 }
 
 // assessAll assesses every customer on workers goroutines and returns the
 // assessments in input order, without the skipped customers.
-func assessAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf time.Time, workers int) ([]assessment, int, error) {
+func assessAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf time.Time, workers int) ([]*assessment, int, error) {
 	jobs := make(chan job, 4*workers)
 	results := make(chan outcome, 4*workers)
 	var wg sync.WaitGroup
@@ -172,7 +172,8 @@ func assessAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf ti
 			defer wg.Done()
 			var s decideState
 			for j := range jobs {
-				a, err := assessOne(&s, j.c, m, p, asOf)
+				a := new(assessment)
+				err := assessOne(&s, a, &j.c, m, p, asOf)
 				results <- outcome{j.i, a, err}
 			}
 		}()
@@ -191,7 +192,7 @@ func assessAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf ti
 		}
 	}()
 	go func() { wg.Wait(); close(results) }()
-	var out []assessment
+	var out []*assessment
 	var ok []bool
 	skipped := 0
 	var firstErr error
@@ -226,7 +227,7 @@ func assessAll(customers iter.Seq2[Customer, error], m Models, p Policy, asOf ti
 }
 
 // finishAll finishes the assessments into entries on workers goroutines.
-func finishAll(as []assessment, p Policy, workers int) ([]Entry, error) {
+func finishAll(as []*assessment, p Policy, workers int) ([]Entry, error) {
 	entries := make([]Entry, len(as))
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -236,12 +237,13 @@ func finishAll(as []assessment, p Policy, workers int) ([]Entry, error) {
 		go func() {
 			defer wg.Done()
 			for i := lo; i < hi; i++ {
-				d, err := as[i].finish(p)
-				if err != nil {
+				e := &entries[i]
+				if err := as[i].finishInto(&e.Decision, p); err != nil {
 					errs[w] = fmt.Errorf("customer %s: %w", as[i].d.CustomerID, err)
 					return
 				}
-				entries[i] = entryOf(d, p)
+				as[i] = nil // let the assessment go as soon as it is finished
+				e.price(p)
 			}
 		}()
 	}
@@ -249,16 +251,17 @@ func finishAll(as []assessment, p Policy, workers int) ([]Entry, error) {
 	return entries, errors.Join(errs...)
 }
 
-func assessOne(s *decideState, c Customer, m Models, p Policy, asOf time.Time) (assessment, error) {
+func assessOne(s *decideState, a *assessment, c *Customer, m Models, p Policy, asOf time.Time) error {
 	if err := c.validateBase(); err != nil {
-		return assessment{d: Decision{CustomerID: c.ID}}, err
+		a.d.CustomerID = c.ID
+		return err
 	}
-	return s.assess(c, m, p, asOf)
+	return s.assess(a, c, m, p, asOf)
 }
 
 // planThresholds returns the policy's thresholds, or percentiles of the
 // population's values and win-back probabilities when opts ask for them.
-func planThresholds(as []assessment, t segment.Thresholds, opts PlanOptions) (segment.Thresholds, error) {
+func planThresholds(as []*assessment, t segment.Thresholds, opts PlanOptions) (segment.Thresholds, error) {
 	if opts.ValuePercentile == 0 && opts.ProbPercentile == 0 || len(as) == 0 {
 		return t, nil
 	}
@@ -285,8 +288,10 @@ func planThresholds(as []assessment, t segment.Thresholds, opts PlanOptions) (se
 	return t, nil
 }
 
-func entryOf(d Decision, p Policy) Entry {
-	e := Entry{Decision: d, Cost: decimal.Zero}
+// price sets the cost of approaching the customer and the expected profit.
+func (e *Entry) price(p Policy) {
+	d := &e.Decision
+	e.Cost = decimal.Zero
 	switch d.Action {
 	case ActionAutomatedOffer:
 		e.Cost = p.AutomatedCost.Add(d.BudgetCap)
@@ -294,15 +299,14 @@ func entryOf(d Decision, p Policy) Entry {
 		e.Cost = p.PersonalCost.Add(d.BudgetCap)
 	}
 	e.ExpectedProfit = d.RecoveryValue.Sub(e.Cost)
-	return e
 }
 
 // selectEntries marks the selected and held-out entries.
 func selectEntries(entries []Entry, opts PlanOptions) error {
 	var cands []segment.Candidate
 	var at []int
-	for i, e := range entries {
-		if e.Decision.Action.Contacts() {
+	for i := range entries {
+		if e := &entries[i]; e.Decision.Action.Contacts() {
 			cands = append(cands, segment.Candidate{Value: e.Decision.Value, Prob: e.Decision.WinBackProbability, Cost: e.Cost})
 			at = append(at, i)
 		}
@@ -332,31 +336,34 @@ func totalCost(cs []segment.Candidate) decimal.Decimal {
 }
 
 // rankEntries returns the entries sorted by expected profit, highest
-// first, ties by customer id, with their ranks. It sorts an index on
-// float64 keys (exact decimals break float ties) and moves every entry
-// once.
+// first, ties by customer id, with their ranks. It sorts compact
+// (profit, index) keys (exact decimals break float ties) and moves every
+// entry once.
 func rankEntries(entries []Entry) []Entry {
-	keys := make([]float64, len(entries))
-	order := make([]int32, len(entries))
-	for i, e := range entries {
-		keys[i] = e.ExpectedProfit.InexactFloat64()
-		order[i] = int32(i)
+	type key struct {
+		profit float64
+		i      int32
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if c := cmp.Compare(keys[b], keys[a]); c != 0 {
+	keys := make([]key, len(entries))
+	for i := range entries {
+		keys[i] = key{entries[i].ExpectedProfit.InexactFloat64(), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.profit != b.profit {
+			return cmp.Compare(b.profit, a.profit)
+		}
+		ea, eb := &entries[a.i], &entries[b.i]
+		if c := eb.ExpectedProfit.Cmp(ea.ExpectedProfit); c != 0 {
 			return c
 		}
-		if c := entries[b].ExpectedProfit.Cmp(entries[a].ExpectedProfit); c != 0 {
+		if c := cmp.Compare(ea.Decision.CustomerID, eb.Decision.CustomerID); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(entries[a].Decision.CustomerID, entries[b].Decision.CustomerID); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
+		return cmp.Compare(a.i, b.i)
 	})
 	sorted := make([]Entry, len(entries))
-	for k, i := range order {
-		sorted[k] = entries[i]
+	for k, key := range keys {
+		sorted[k] = entries[key.i]
 		sorted[k].Rank = k + 1
 	}
 	return sorted
@@ -371,8 +378,9 @@ func summarize(entries []Entry) PlanSummary {
 		BudgetUsed:     decimal.Zero,
 		ExpectedProfit: decimal.Zero,
 	}
-	for _, e := range entries {
-		d := e.Decision
+	for i := range entries {
+		e := &entries[i]
+		d := &e.Decision
 		s.ByQuadrant[d.Quadrant]++
 		s.ByChurnType[d.ChurnType]++
 		s.ByAction[d.Action]++

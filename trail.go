@@ -21,7 +21,7 @@ func (l line) money(d decimal.Decimal) line {
 }
 
 // baseReasons writes the status, churn-type, value and worthiness lines.
-func (a assessment) baseReasons(d *Decision) {
+func (a *assessment) baseReasons(d *Decision) {
 	var b [256]byte
 	status := line(b[:0]).s("status: ").s(a.lapse.State.String()).s(", ").f(a.lapse.Overdue, 1).
 		s("× the own interval since the last purchase on ").date(a.lapse.Last).
