@@ -3,6 +3,7 @@ package winback
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -263,4 +264,16 @@ func BenchmarkSummariesBinary(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestSummariesCodecCoversTheState fails when a field is added to the
+// per-customer aggregate without extending the codec (and its version).
+func TestSummariesCodecCoversTheState(t *testing.T) {
+	// The codec writes 11 accHot and 10 accCold fields (see AppendBinary).
+	if n := reflect.TypeFor[accHot]().NumField(); n != 11 {
+		t.Errorf("accHot has %d fields; the codec encodes 11", n)
+	}
+	if n := reflect.TypeFor[accCold]().NumField(); n != 10 {
+		t.Errorf("accCold has %d fields; the codec encodes 10", n)
+	}
 }

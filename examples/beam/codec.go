@@ -11,7 +11,9 @@ import (
 // Beam moves elements between workers as bytes. winback.Order and
 // winback.Summaries have unexported parts (decimal.Decimal, the summaries'
 // state), so the default coders cannot see them; the coders here are
-// registered for them in init (see register.go).
+// registered in init (see register.go). Summaries travel in the library's
+// exact, versioned binary form (Summaries.MarshalBinary), so that partial
+// summaries from different workers merge exactly.
 
 const orderCodecVersion = 1
 
@@ -92,57 +94,110 @@ func decodeOrder(b []byte) (winback.Order, error) {
 	return o, nil
 }
 
-// encodeSummaries and decodeSummaries are the coder of winback.Summaries:
-// the library's exact, versioned binary form, so that partial summaries
-// from different workers merge exactly.
-func encodeSummaries(s winback.Summaries) ([]byte, error) { return s.MarshalBinary() }
-
-func decodeSummaries(b []byte) (winback.Summaries, error) {
-	var s winback.Summaries
-	err := s.UnmarshalBinary(b)
-	return s, err
+// history is the accumulator and the result of historyFn: one customer's
+// orders and the summaries of those orders. The summaries are the
+// library's mergeable winback.Summaries; the orders ride along because
+// Decide needs them, so that one shuffle of the order log serves both the
+// summaries and the decisions. Orders from folded onwards are not yet in
+// sum (summarising order by order would build a table per order); the
+// coder folds them first, so what crosses the wire always carries the
+// summaries of all its orders.
+type history struct {
+	id     string // customer id; empty until the first order
+	sum    winback.Summaries
+	orders []winback.Order
+	folded int
+	opts   winback.SummaryOptions // for folding; set by historyFn
 }
 
-// partial is the accumulator of summaryFn: the summaries of the orders
-// folded so far plus a short buffer of orders not yet folded (summarising
-// order by order would build a table per order). Its coder folds the
-// buffer first, so what crosses the wire between workers is always the
-// library's mergeable summaries.
-type partial struct {
-	sum     winback.Summaries
-	pending []winback.Order
-	opts    winback.SummaryOptions // for the coder's fold; zero after decoding
-}
-
-// fold returns p with its buffer summarised and merged into its summaries.
-func (p partial) fold() (partial, error) {
-	if len(p.pending) == 0 {
-		return p, nil
+// fold returns h with all of its orders summarised.
+func (h history) fold() (history, error) {
+	if h.folded == len(h.orders) {
+		return h, nil
 	}
-	s, err := winback.Summarize(winback.FromSlice(p.pending), p.opts)
+	s, err := winback.Summarize(winback.FromSlice(h.orders[h.folded:]), h.opts)
 	if err != nil {
-		return p, err
+		return h, err
 	}
-	if p.sum, err = p.sum.Merge(s); err != nil {
-		return p, err
+	if h.sum, err = h.sum.Merge(s); err != nil {
+		return h, err
 	}
-	p.pending = nil
-	return p, nil
+	h.folded = len(h.orders)
+	return h, nil
 }
 
-func encodePartial(p partial) ([]byte, error) {
-	p, err := p.fold()
+const historyCodecVersion = 1
+
+// encodeHistory is the coder of history: version, customer id, the
+// summaries in the library's binary form, and the orders (encodeOrder,
+// without the customer id, which is the history's).
+func encodeHistory(h history) ([]byte, error) {
+	h, err := h.fold()
 	if err != nil {
 		return nil, err
 	}
-	return p.sum.MarshalBinary()
+	sb, err := h.sum.MarshalBinary()
+	if err != nil {
+		return nil, err
+	}
+	b := make([]byte, 0, len(sb)+len(h.id)+48*len(h.orders)+16)
+	b = append(b, historyCodecVersion)
+	b = appendBytes(b, []byte(h.id))
+	b = appendBytes(b, sb)
+	b = binary.AppendUvarint(b, uint64(len(h.orders)))
+	for _, o := range h.orders {
+		if o.CustomerID != h.id {
+			return nil, fmt.Errorf("encoding history of %q: an order of customer %q", h.id, o.CustomerID)
+		}
+		o.CustomerID = ""
+		ob, err := encodeOrder(o)
+		if err != nil {
+			return nil, err
+		}
+		b = appendBytes(b, ob)
+	}
+	return b, nil
 }
 
-func decodePartial(b []byte) (partial, error) {
-	var p partial
-	if err := p.sum.UnmarshalBinary(b); err != nil {
-		return partial{}, err
+var errHistoryCodec = errors.New("decoding history: malformed data")
+
+// decodeHistory inverts encodeHistory.
+func decodeHistory(b []byte) (history, error) {
+	if len(b) == 0 || b[0] != historyCodecVersion {
+		return history{}, errHistoryCodec
 	}
-	p.opts = p.sum.Options()
-	return p, nil
+	r := reader{b: b[1:]}
+	var h history
+	h.id = string(r.next())
+	sb := r.next()
+	if r.err != nil {
+		return history{}, errHistoryCodec
+	}
+	if err := h.sum.UnmarshalBinary(sb); err != nil {
+		return history{}, fmt.Errorf("%w: %v", errHistoryCodec, err)
+	}
+	n, k := binary.Uvarint(r.b)
+	if k <= 0 || n > uint64(len(r.b)) { // every order takes at least a byte
+		return history{}, errHistoryCodec
+	}
+	r.b = r.b[k:]
+	h.orders = make([]winback.Order, 0, n)
+	for range n {
+		ob := r.next()
+		if r.err != nil {
+			return history{}, errHistoryCodec
+		}
+		o, err := decodeOrder(ob)
+		if err != nil {
+			return history{}, err
+		}
+		o.CustomerID = h.id
+		h.orders = append(h.orders, o)
+	}
+	if len(r.b) != 0 {
+		return history{}, errHistoryCodec
+	}
+	h.folded = len(h.orders)
+	h.opts = h.sum.Options()
+	return h, nil
 }

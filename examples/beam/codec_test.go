@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"testing"
 	"time"
@@ -87,43 +86,76 @@ func FuzzDecodeOrder(f *testing.F) {
 	})
 }
 
-// TestPartialCoderFoldsBuffer: the coder folds the buffered orders, so the
-// decoded accumulator holds only summaries, equal to those of the orders.
-func TestPartialCoderFoldsBuffer(t *testing.T) {
-	fn := &summaryFn{Cfg: SampleConfig()}
-	p, err := fn.CreateAccumulator()
+// TestHistoryCoderFoldsBuffer: the coder folds the buffered orders, so the
+// decoded history holds the summaries of all of its orders, and the orders.
+func TestHistoryCoderFoldsBuffer(t *testing.T) {
+	fn := &historyFn{Cfg: SampleConfig()}
+	h, err := fn.CreateAccumulator()
 	if err != nil {
 		t.Fatal(err)
 	}
-	orders := sampleOrders(t)[:5] // customer 00001's orders and the next ones
+	orders := sampleOrders(t)[:3] // the first three of customer 00004's four orders (testdata/cdnow_sample.txt)
 	for _, o := range orders {
-		if p, err = fn.AddInput(p, o); err != nil {
+		if h, err = fn.AddInput(h, o); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if len(p.pending) != len(orders) {
-		t.Fatalf("%d orders buffered, want %d (batch 64)", len(p.pending), len(orders))
+	if h.folded != 0 {
+		t.Fatalf("%d orders folded, want 0 (batch 64)", h.folded)
 	}
-	b, err := encodePartial(p)
+	b, err := encodeHistory(h)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := decodePartial(b)
+	d, err := decodeHistory(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.pending) != 0 {
-		t.Errorf("decoded accumulator buffers %d orders", len(d.pending))
+	if d.folded != len(orders) || len(d.orders) != len(orders) || d.id != orders[0].CustomerID {
+		t.Errorf("decoded history: id %q, %d orders, %d folded", d.id, len(d.orders), d.folded)
 	}
-	want, err := winback.Summarize(winback.FromSlice(orders), fn.st.opts)
+	for i := range orders {
+		if !sameOrder(d.orders[i], orders[i]) {
+			t.Errorf("order %d: %+v, want %+v", i, d.orders[i], orders[i])
+		}
+	}
+	want, err := winback.Summarize(winback.FromSlice(orders), fn.st.partOpts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wb, _ := want.MarshalBinary()
-	db, _ := d.sum.MarshalBinary()
-	if !bytes.Equal(wb, db) && !equalRows(t, want, d.sum) {
-		t.Error("decoded accumulator differs from the summaries of its orders")
+	if !equalRows(t, want, d.sum) {
+		t.Error("decoded history's summaries differ from the summaries of its orders")
 	}
+	// An order of another customer is refused.
+	other := orders[0]
+	other.CustomerID = "99999"
+	if _, err := fn.AddInput(h, other); err == nil {
+		t.Error("AddInput accepted an order of another customer")
+	}
+}
+
+// FuzzDecodeHistory: arbitrary bytes never panic the history decoder.
+func FuzzDecodeHistory(f *testing.F) {
+	fn := &historyFn{Cfg: SampleConfig()}
+	h, _ := fn.CreateAccumulator()
+	for _, o := range sampleOrders(f)[:3] {
+		h, _ = fn.AddInput(h, o)
+	}
+	b, err := encodeHistory(h)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(b)
+	f.Add(b[:len(b)/2])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := decodeHistory(data)
+		if err != nil {
+			return
+		}
+		if _, err := encodeHistory(d); err != nil {
+			t.Fatalf("a decoded history does not encode: %v", err)
+		}
+	})
 }
 
 func equalRows(t *testing.T, a, b winback.Summaries) bool {

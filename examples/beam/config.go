@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -46,6 +47,13 @@ type Config struct {
 	// addresses were collected. Decide sets the date, the message and the
 	// purchase dates itself. Empty means no facts: most channels are denied.
 	Contact string `json:"contact,omitempty"`
+	// Decisions is what decisions.jsonl holds per customer: "full" (the
+	// default: winback.Decision with every channel's consent reasons, about
+	// 6 kB), "compact" (the outcome fields, about 0.4 kB) or "none".
+	Decisions string `json:"decisions,omitempty"`
+	// Shards splits decisions.jsonl into this many files written in
+	// parallel (decisions-SSSSS-of-NNNNN.jsonl); 0 or 1 writes one file.
+	Shards int `json:"shards,omitempty"`
 	// FitWorkers is clv.FitOptions.Workers for the one-worker fit; 0 means
 	// all cores of that worker.
 	FitWorkers int `json:"fit_workers,omitempty"`
@@ -83,10 +91,15 @@ type settings struct {
 	mapping winback.CSVMapping
 	header  string
 	opts    winback.SummaryOptions
-	asOf    time.Time
-	batch   int
-	skipBad bool
-	fit     clv.FitOptions
+	// partOpts are opts sized for the one-customer summaries of the
+	// CombineFn (the library otherwise reserves tables for a thousand
+	// customers); they merge with summaries built with opts.
+	partOpts winback.SummaryOptions
+	asOf     time.Time
+	batch    int
+	skipBad  bool
+	fit      clv.FitOptions
+	lines    string // full, compact or none
 }
 
 func parseDate(field, s string) (time.Time, error) {
@@ -105,6 +118,14 @@ func (c Config) resolve() (settings, error) {
 	st := settings{format: c.Format, batch: c.Batch, skipBad: c.SkipBadLines, fit: clv.FitOptions{Workers: c.FitWorkers}}
 	if st.batch <= 0 {
 		st.batch = 64
+	}
+	switch st.lines = cmp.Or(c.Decisions, "full"); st.lines {
+	case "full", "compact", "none":
+	default:
+		return st, fmt.Errorf("config decisions: %q is not full, compact or none", c.Decisions)
+	}
+	if c.Shards < 0 || c.Shards > 99999 {
+		return st, fmt.Errorf("config shards: %d is not in 0..99999", c.Shards)
 	}
 	switch c.Format {
 	case "cdnow-sample":
@@ -148,6 +169,8 @@ func (c Config) resolve() (settings, error) {
 		}
 	}
 	st.opts.MergeSameDay = c.MergeSameDay
+	st.partOpts = st.opts
+	st.partOpts.SizeHint = 1
 	// Summarize checks the options; an empty log shows their errors early.
 	if _, err := winback.Summarize(winback.FromSlice(nil), st.opts); err != nil {
 		return st, fmt.Errorf("config: %w", err)

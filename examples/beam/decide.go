@@ -8,6 +8,8 @@ import (
 	"slices"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/kundenwert/winback"
 	"github.com/kundenwert/winback/consent"
 )
@@ -27,6 +29,9 @@ func newCustomer(id string, orders []winback.Order, contact consent.Request) win
 		return cmp.Or(a.Time.Compare(b.Time), a.Amount.Cmp(b.Amount), cmp.Compare(a.Items, b.Items),
 			a.Discount.Cmp(b.Discount), cmpBool(a.Returned, b.Returned), cmp.Compare(a.OrderID, b.OrderID))
 	})
+	// The template is shared by all customers: clip its lists so that an
+	// append in Decide copies instead of writing into the shared array.
+	contact.Consents, contact.Objections = slices.Clip(contact.Consents), slices.Clip(contact.Objections)
 	return winback.Customer{ID: id, Orders: orders, Contact: contact}
 }
 
@@ -53,11 +58,31 @@ type outcome struct {
 	Budget string `json:"budget,omitempty"`
 }
 
+// compactDecision is the line of --decisions=compact: what was decided and
+// the figures behind it, without the consent engine's per-channel reasons
+// and the reasons trail that make a full Decision about 6 kB.
+type compactDecision struct {
+	CustomerID         string          `json:"customer_id"`
+	Status             string          `json:"status"`
+	ChurnType          string          `json:"churn_type"`
+	PAlive             float64         `json:"p_alive"`
+	Value              decimal.Decimal `json:"value"`
+	WinBackProbability float64         `json:"win_back_probability"`
+	RecoveryValue      decimal.Decimal `json:"recovery_value"`
+	Quadrant           string          `json:"quadrant"`
+	Worth              bool            `json:"worth"`
+	Action             string          `json:"action"`
+	Channel            string          `json:"channel"`
+	Incentive          string          `json:"incentive"`
+	BudgetCap          decimal.Decimal `json:"budget_cap"`
+	Timing             winback.Timing  `json:"timing"`
+}
+
 // decideOne decides for one customer and returns the decision as a JSON
-// line and its outcome. A customer without a purchase on or before asOf
-// (winback.ErrUndefined) is not an error: the outcome says undecided and
-// the line is empty.
-func decideOne(c winback.Customer, m winback.Models, p winback.Policy, asOf time.Time) (string, outcome, error) {
+// line of the configured kind (empty for "none") and its outcome. A
+// customer without a purchase on or before asOf (winback.ErrUndefined) is
+// not an error: the outcome says undecided and the line is empty.
+func decideOne(c winback.Customer, m winback.Models, p winback.Policy, asOf time.Time, kind string) (string, outcome, error) {
 	d, err := winback.Decide(c, m, p, asOf)
 	if errors.Is(err, winback.ErrUndefined) {
 		return "", outcome{}, nil
@@ -65,14 +90,23 @@ func decideOne(c winback.Customer, m winback.Models, p winback.Policy, asOf time
 	if err != nil {
 		return "", outcome{}, fmt.Errorf("deciding for customer %q: %w", c.ID, err)
 	}
-	line, err := json.Marshal(d)
-	if err != nil {
-		return "", outcome{}, fmt.Errorf("encoding the decision for customer %q: %w", c.ID, err)
-	}
 	o := outcome{Decided: true, Status: d.Status.String(), ChurnType: d.ChurnType.String(),
 		Quadrant: d.Quadrant.String(), Action: d.Action.String(), Channel: d.Channel.String()}
 	if d.Action.Contacts() {
 		o.Budget = d.BudgetCap.String()
+	}
+	var line []byte
+	switch kind {
+	case "full":
+		line, err = json.Marshal(d)
+	case "compact":
+		line, err = json.Marshal(compactDecision{CustomerID: d.CustomerID, Status: o.Status, ChurnType: o.ChurnType,
+			PAlive: d.PAlive, Value: d.Value, WinBackProbability: d.WinBackProbability, RecoveryValue: d.RecoveryValue,
+			Quadrant: o.Quadrant, Worth: d.Worth, Action: o.Action, Channel: o.Channel, Incentive: d.Incentive.String(),
+			BudgetCap: d.BudgetCap, Timing: d.Timing})
+	}
+	if err != nil {
+		return "", outcome{}, fmt.Errorf("encoding the decision for customer %q: %w", c.ID, err)
 	}
 	return string(line), o, nil
 }
@@ -104,9 +138,9 @@ func (c Config) policy() (winback.Policy, error) {
 	return p, nil
 }
 
-// decideFn decides for every customer: the customer's orders arrive
-// grouped by key, the fitted models as a side input (JSON, one element,
-// broadcast to every worker).
+// decideFn decides for every customer: the customer's orders arrive in the
+// customer's history, the fitted models as a side input (JSON, one
+// element, broadcast to every worker).
 type decideFn struct {
 	Cfg Config `json:"cfg"`
 
@@ -130,7 +164,7 @@ func (f *decideFn) Setup() error {
 	return err
 }
 
-func (f *decideFn) ProcessElement(id string, orders func(*winback.Order) bool, models string, emitLine func(string), emitOutcome func(outcome)) error {
+func (f *decideFn) ProcessElement(id string, h history, models string, emitLine func(string, string), emitOutcome func(outcome)) error {
 	if models != f.modelsJSON {
 		var m winback.Models
 		if err := json.Unmarshal([]byte(models), &m); err != nil {
@@ -138,17 +172,13 @@ func (f *decideFn) ProcessElement(id string, orders func(*winback.Order) bool, m
 		}
 		f.models, f.modelsJSON = m, models
 	}
-	var list []winback.Order
-	var o winback.Order
-	for orders(&o) {
-		list = append(list, o)
-	}
-	line, out, err := decideOne(newCustomer(id, list, f.contact), f.models, f.policy, f.st.asOf)
+	// A copy: newCustomer sorts, and inputs belong to the runner.
+	line, out, err := decideOne(newCustomer(id, slices.Clone(h.orders), f.contact), f.models, f.policy, f.st.asOf, f.st.lines)
 	if err != nil {
 		return err
 	}
 	if line != "" {
-		emitLine(line)
+		emitLine(id, line)
 	}
 	emitOutcome(out)
 	return nil

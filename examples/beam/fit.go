@@ -49,15 +49,15 @@ type rowsFn struct {
 	Cfg Config `json:"cfg"`
 }
 
-func (f *rowsFn) ProcessElement(id string, s winback.Summaries, emit func(string, int)) error {
+func (f *rowsFn) ProcessElement(id string, h history, emit func(string, int)) {
+	s := h.sum
 	sm, ok := s.Get(id)
 	if !ok {
-		return fmt.Errorf("summaries of customer %q hold no row for the customer", id)
+		return // only orders after the calibration (or holdout) end: not in the summaries
 	}
 	for _, k := range rowKeys(sm, s.Options().Unit) {
 		emit(k, 1)
 	}
-	return nil
 }
 
 // grouped is the fitting data collected from the counted keys.

@@ -51,7 +51,9 @@ func generate(w io.Writer, n int, seed uint64) error {
 			cid = append([]byte{'0'}, cid...)
 		}
 		t := float64(rng.IntN(84)) // day of the first purchase
-		for k := 0; written < n && int(t) < days; k++ {
+		// t is a float day; a rate that underflows to 0 makes the next
+		// purchase time +Inf, which ends the loop.
+		for k := 0; written < n && t < float64(days); k++ {
 			amount := math.Max(math.Round(spend.Rand()*100), 1) // cents, at least one
 			line = append(line[:0], cid...)
 			line = append(line, ' ')

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/kundenwert/winback"
 )
@@ -21,11 +21,11 @@ import (
 // same customer construction as the pipeline (newCustomer). The test
 // compares the pipeline against it; --mode=local runs it for timing.
 
-// localResult is what the single-machine path produces.
+// localResult is what the single-machine path produces besides the
+// decision lines, which it streams.
 type localResult struct {
 	summaries winback.Summaries
 	fitted    fitted
-	decisions []string // JSON lines in customer-id order
 	report    Report
 }
 
@@ -47,8 +47,9 @@ func (st settings) readAll(files []io.Reader) iter.Seq2[winback.Order, error] {
 	}
 }
 
-// runLocal runs the whole analysis on one machine.
-func runLocal(cfg Config, orders iter.Seq2[winback.Order, error]) (localResult, error) {
+// runLocal runs the whole analysis on one machine, passing the decision
+// lines to emit in customer-id order.
+func runLocal(cfg Config, orders iter.Seq2[winback.Order, error], emit func(line string) error) (localResult, error) {
 	var res localResult
 	st, err := cfg.resolve()
 	if err != nil {
@@ -85,12 +86,15 @@ func runLocal(cfg Config, orders iter.Seq2[winback.Order, error]) (localResult, 
 	res.fitted = fitted{Models: m, Fit: fit, Rows: fit.Transactions.Rows, SpendRows: fit.Spend.Rows}
 	res.report = newReport()
 	for _, id := range slices.Sorted(maps.Keys(byID)) {
-		line, out, err := decideOne(newCustomer(id, byID[id], contact), m, policy, st.asOf)
+		line, out, err := decideOne(newCustomer(id, byID[id], contact), m, policy, st.asOf, st.lines)
 		if err != nil {
 			return res, err
 		}
+		delete(byID, id) // free the orders as we go
 		if line != "" {
-			res.decisions = append(res.decisions, line)
+			if err := emit(line); err != nil {
+				return res, err
+			}
 		}
 		if res.report, err = res.report.add(out); err != nil {
 			return res, err
@@ -99,19 +103,19 @@ func runLocal(cfg Config, orders iter.Seq2[winback.Order, error]) (localResult, 
 	return res, nil
 }
 
-// write writes the result as the pipeline does (decisions in customer-id
-// order rather than in the runner's order).
+// write writes the files other than the decisions as the pipeline does.
 func (res localResult) write(dir string, withSummaries bool) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
 	put := func(name string, lines ...string) error {
-		var b strings.Builder
-		for _, l := range lines {
-			b.WriteString(l)
-			b.WriteByte('\n')
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			return err
 		}
-		return os.WriteFile(filepath.Join(dir, name), []byte(b.String()), 0o644)
+		w := bufio.NewWriter(f)
+		for _, l := range lines {
+			w.WriteString(l)
+			w.WriteByte('\n')
+		}
+		return errors.Join(w.Flush(), f.Close())
 	}
 	rep, err := json.MarshalIndent(res.report, "", "  ")
 	if err != nil {
@@ -121,8 +125,7 @@ func (res localResult) write(dir string, withSummaries bool) error {
 	if err != nil {
 		return err
 	}
-	err = errors.Join(put(decisionsFile, res.decisions...), put(summaryFile, string(rep)), put(modelsFile, models))
-	if err != nil || !withSummaries {
+	if err := errors.Join(put(summaryFile, string(rep)), put(modelsFile, models)); err != nil || !withSummaries {
 		return err
 	}
 	var sums []string

@@ -16,6 +16,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -49,6 +50,8 @@ var (
 	skipBad  = flag.Bool("skip-bad-lines", false, "count and drop unparsable lines instead of failing")
 	policy   = flag.String("policy", "", "JSON file with a winback.Policy (missing fields keep defaults)")
 	contact  = flag.String("contact", "", "JSON file with a consent.Request: contact facts true of every customer")
+	lines    = flag.String("decisions", "full", "decision lines: full (winback.Decision, ~6 kB), compact (~0.4 kB) or none")
+	shards   = flag.Int("shards", 1, "write decisions into this many files in parallel")
 	fitProcs = flag.Int("fit-workers", 0, "goroutines for the likelihood in the fit (0: all cores)")
 
 	csvHeader   = flag.String("csv-header", "", "CSV: the header line of the files")
@@ -78,7 +81,7 @@ func main() {
 // config collects the flags.
 func config() (Config, error) {
 	c := Config{Format: *format, Unit: *unit, CalibrationEnd: *calEnd, HoldoutEnd: *holdEnd, AsOf: *asOf,
-		MergeSameDay: *sameDay, Batch: *batch, SkipBadLines: *skipBad, FitWorkers: *fitProcs,
+		MergeSameDay: *sameDay, Batch: *batch, Decisions: *lines, Shards: *shards, SkipBadLines: *skipBad, FitWorkers: *fitProcs,
 		CSV: CSVColumns{Header: *csvHeader, CustomerID: *csvCustomer, OrderID: *csvOrder, Time: *csvTime,
 			Amount: *csvAmount, Items: *csvItems, Discount: *csvDiscount, Returned: *csvReturned,
 			TimeLayout: *csvLayout, Comma: *csvComma}}
@@ -170,8 +173,19 @@ func runLocalMode(cfg Config) error {
 			files = append(files, f)
 		}
 	}
-	res, err := runLocal(cfg, st.readAll(files))
+	if err := os.MkdirAll(*output, 0o755); err != nil {
+		return err
+	}
+	out, err := os.Create(filepath.Join(*output, decisionsFile))
 	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(out, 1<<20)
+	res, err := runLocal(cfg, st.readAll(files), func(line string) error {
+		w.WriteString(line)
+		return w.WriteByte('\n')
+	})
+	if err = errors.Join(err, w.Flush(), out.Close()); err != nil {
 		return err
 	}
 	return res.write(*output, *summaries)

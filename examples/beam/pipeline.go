@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -27,28 +26,30 @@ func outPath(dir, name string) string { return strings.TrimSuffix(dir, "/") + "/
 // buildPipeline adds the whole analysis to s, reading order lines from
 // lines (a PCollection of strings) and writing the output files to dir:
 //
-//	lines ─parse─▶ (customer, order) ─CombinePerKey(summaryFn)─▶ (customer, Summaries)
-//	  ─rowsFn─▶ (row key, 1) ─SumPerKey─▶ grouped rows ─fitFn (one worker)─▶ models
-//	(customer, order) ─GroupByKey─▶ (customer, orders) ─decideFn + models (side input)─▶
-//	  decisions.jsonl, and outcomes ─Combine(reportFn)─▶ summary.json
+//	lines ─parse─▶ (customer, order) ─CombinePerKey(historyFn)─▶ (customer, history)
+//	history ─rowsFn─▶ (row key, 1) ─SumPerKey─▶ grouped rows ─fitFn (one worker)─▶ models
+//	history ─decideFn + models (side input)─▶ decisions.jsonl, and outcomes
+//	  ─Combine(reportFn)─▶ summary.json
+//
+// The order log is shuffled once: the history of a customer carries the
+// orders Decide needs next to their mergeable summaries.
 func buildPipeline(s beam.Scope, cfg Config, lines beam.PCollection, dir string, withSummaries bool) {
 	orders := beam.ParDo(s.Scope("Parse"), &parseFn{Cfg: cfg}, lines)
 
-	sums := beam.CombinePerKey(s.Scope("Summarize"), &summaryFn{Cfg: cfg}, orders)
-	keys := beam.ParDo(s.Scope("Rows"), &rowsFn{Cfg: cfg}, sums)
+	hists := beam.CombinePerKey(s.Scope("Histories"), &historyFn{Cfg: cfg}, orders)
+	keys := beam.ParDo(s.Scope("Rows"), &rowsFn{Cfg: cfg}, hists)
 	counted := stats.SumPerKey(s.Scope("GroupRows"), keys)
 	fs := s.Scope("Fit")
 	models, fitReport := beam.ParDo2(fs, &fitFn{Cfg: cfg}, beam.Impulse(fs), beam.SideInput{Input: counted})
 
-	byCustomer := beam.GroupByKey(s.Scope("GroupOrders"), orders)
-	decisions, outcomes := beam.ParDo2(s.Scope("Decide"), &decideFn{Cfg: cfg}, byCustomer, beam.SideInput{Input: models})
+	decisions, outcomes := beam.ParDo2(s.Scope("Decide"), &decideFn{Cfg: cfg}, hists, beam.SideInput{Input: models})
 	report := beam.Combine(s.Scope("Report"), reportFn{}, outcomes)
 
-	textio.Write(s, outPath(dir, decisionsFile), decisions)
+	writeDecisions(s.Scope("WriteDecisions"), cfg, dir, decisions)
 	textio.Write(s, outPath(dir, summaryFile), report)
 	textio.Write(s, outPath(dir, modelsFile), fitReport)
 	if withSummaries {
-		textio.Write(s, outPath(dir, summariesFile), beam.ParDo(s.Scope("SummaryJSON"), summaryJSON, sums))
+		textio.Write(s, outPath(dir, summariesFile), beam.ParDo(s.Scope("SummaryJSON"), summaryJSON, hists))
 	}
 }
 
@@ -83,12 +84,18 @@ func (f *parseFn) ProcessElement(ctx context.Context, line string, emit func(str
 	return nil
 }
 
-// summaryJSON renders one customer's summary as a JSON line.
-func summaryJSON(id string, s winback.Summaries) (string, error) {
-	sm, ok := s.Get(id)
+// summaryJSON renders one customer's summary as a JSON line. A customer
+// with orders only after the calibration (or holdout) end has none, as in
+// winback.Summarize.
+func summaryJSON(id string, h history, emit func(string)) error {
+	sm, ok := h.sum.Get(id)
 	if !ok {
-		return "", fmt.Errorf("summaries of customer %q hold no row for the customer", id)
+		return nil
 	}
 	b, err := json.Marshal(sm)
-	return string(b), err
+	if err != nil {
+		return err
+	}
+	emit(string(b))
+	return nil
 }

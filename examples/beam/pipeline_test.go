@@ -51,14 +51,15 @@ func runPrism(t *testing.T, cfg Config, lines func(s beam.Scope) beam.PCollectio
 }
 
 var (
-	localOnce sync.Once
-	localRes  localResult
-	localErr  error
+	localOnce  sync.Once
+	localRes   localResult
+	localLines []string // decision lines in customer-id order
+	localErr   error
 )
 
 // sampleLocal is the single-machine result on the sample: the library's
 // CDNOW reader over the whole file, Summarize, FitModels, Decide.
-func sampleLocal(t *testing.T) localResult {
+func sampleLocal(t *testing.T) (localResult, []string) {
 	t.Helper()
 	localOnce.Do(func() {
 		cfg := sampleTestConfig()
@@ -67,21 +68,34 @@ func sampleLocal(t *testing.T) localResult {
 			localErr = err
 			return
 		}
-		localRes, localErr = runLocal(cfg, st.readAll([]io.Reader{strings.NewReader(sampleCDNOW)}))
+		localRes, localErr = runLocal(cfg, st.readAll([]io.Reader{strings.NewReader(sampleCDNOW)}), func(l string) error {
+			localLines = append(localLines, l)
+			return nil
+		})
 	})
 	if localErr != nil {
 		t.Fatal(localErr)
 	}
-	return localRes
+	return localRes, localLines
 }
 
-func readLines(t *testing.T, path string) []string {
+// readLines returns the sorted lines of the files matching a glob.
+func readLines(t *testing.T, glob string) []string {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
+	names, err := filepath.Glob(glob)
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no file %s (%v)", glob, err)
 	}
-	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	var lines []string
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b) > 0 {
+			lines = append(lines, strings.Split(strings.TrimRight(string(b), "\n"), "\n")...)
+		}
+	}
 	slices.Sort(lines)
 	return lines
 }
@@ -89,7 +103,7 @@ func readLines(t *testing.T, path string) []string {
 // compareWithLocal checks a pipeline's output directory against the
 // single-machine result: the same summaries, the same parameters (to
 // 1e-9), the same decisions and the same report.
-func compareWithLocal(t *testing.T, dir string, res localResult) {
+func compareWithLocal(t *testing.T, dir, decisionGlob string, res localResult, lines []string) {
 	t.Helper()
 	var wantSums []string
 	for sm := range res.summaries.All() {
@@ -135,9 +149,9 @@ func compareWithLocal(t *testing.T, dir string, res localResult) {
 		t.Errorf("fit counts: pipeline %+v, single machine %+v", got.Fit, res.fitted.Fit)
 	}
 
-	want := slices.Clone(res.decisions)
+	want := slices.Clone(lines)
 	slices.Sort(want)
-	if got := readLines(t, filepath.Join(dir, decisionsFile)); !slices.Equal(got, want) {
+	if got := readLines(t, filepath.Join(dir, decisionGlob)); !slices.Equal(got, want) {
 		t.Errorf("decisions differ: pipeline %d, single machine %d", len(got), len(want))
 		for i := range min(len(got), len(want)) {
 			if got[i] != want[i] {
@@ -163,9 +177,9 @@ func compareWithLocal(t *testing.T, dir string, res localResult) {
 // TestPipelineOnSampleEqualsSingleMachine runs the pipeline on Prism over
 // the embedded sample and compares everything with the single-machine path.
 func TestPipelineOnSampleEqualsSingleMachine(t *testing.T) {
-	res := sampleLocal(t)
+	res, lines := sampleLocal(t)
 	dir := runPrism(t, sampleTestConfig(), func(s beam.Scope) beam.PCollection { return beam.CreateList(s, sampleLines()) })
-	compareWithLocal(t, dir, res)
+	compareWithLocal(t, dir, decisionsFile, res, lines)
 
 	// Independent anchors, so that both paths being wrong alike fails too:
 	// the sample has 2,357 customers (Fader, Hardie and Lee 2005), all of
@@ -185,7 +199,7 @@ func TestPipelineOnSampleEqualsSingleMachine(t *testing.T) {
 	// recomputed here from the decision lines.
 	var sum float64
 	contacting := 0
-	for _, l := range res.decisions {
+	for _, l := range lines {
 		var d struct {
 			Action    string
 			BudgetCap json.Number `json:"budget_cap"`
@@ -208,9 +222,10 @@ func TestPipelineOnSampleEqualsSingleMachine(t *testing.T) {
 
 // TestPipelineReadsCSVShards writes the sample as CSV files with a header,
 // one customer's orders spread over several files, reads them through a
-// glob, and expects exactly the decisions of the CDNOW text.
+// glob, writes the decisions in three shards, and expects exactly the
+// decisions of the CDNOW text.
 func TestPipelineReadsCSVShards(t *testing.T) {
-	res := sampleLocal(t)
+	res, lines := sampleLocal(t)
 	in := t.TempDir()
 	const header = "customer_id,date,items,amount"
 	parts := make([]strings.Builder, 3)
@@ -231,6 +246,7 @@ func TestPipelineReadsCSVShards(t *testing.T) {
 	cfg.Format = "csv"
 	cfg.CSV = CSVColumns{Header: header, CustomerID: "customer_id", Time: "date", TimeLayout: "20060102",
 		Amount: "amount", Items: "items"}
+	cfg.Shards = 3
 	dir := runPrism(t, cfg, func(s beam.Scope) beam.PCollection { return textio.Read(s, filepath.Join(in, "part-*.csv")) })
-	compareWithLocal(t, dir, res)
+	compareWithLocal(t, dir, "decisions-*-of-00003.jsonl", res, lines)
 }

@@ -2,11 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"pgregory.net/rapid"
 
@@ -53,8 +55,9 @@ func rows(t interface {
 // split into random shards (one customer's orders, even one day's, over
 // several shards) and each shard's orders fed to the pipeline's CombineFn
 // in random batches, with accumulators sent through their coder at random
-// and merged in random order, give per-customer summaries that merge (with
-// the library's Merge) into the summaries of the whole window.
+// and merged in random order, give per-customer histories whose summaries
+// merge (with the library's Merge) into the summaries of the whole window
+// and whose orders are the customer's orders.
 func TestShardedSummariesMergeToWhole(t *testing.T) {
 	all := sampleOrders(t)
 	rapid.Check(t, func(t *rapid.T) {
@@ -66,7 +69,7 @@ func TestShardedSummariesMergeToWhole(t *testing.T) {
 		cfg := SampleConfig()
 		cfg.MergeSameDay = rapid.Bool().Draw(t, "mergeSameDay")
 		cfg.Batch = rapid.IntRange(1, 8).Draw(t, "batch")
-		fn := &summaryFn{Cfg: cfg}
+		fn := &historyFn{Cfg: cfg}
 		st, err := cfg.resolve()
 		if err != nil {
 			t.Fatal(err)
@@ -76,10 +79,14 @@ func TestShardedSummariesMergeToWhole(t *testing.T) {
 			t.Fatal(err)
 		}
 
+		byCustomer := map[string][]winback.Order{}
+		for _, o := range window {
+			byCustomer[o.CustomerID] = append(byCustomer[o.CustomerID], o)
+		}
 		// Each shard is a worker: per customer, an accumulator.
-		shards := make([]map[string]partial, k)
+		shards := make([]map[string]history, k)
 		for i := range shards {
-			shards[i] = map[string]partial{}
+			shards[i] = map[string]history{}
 		}
 		for _, j := range rng.Perm(len(window)) {
 			o := window[j]
@@ -94,11 +101,11 @@ func TestShardedSummariesMergeToWhole(t *testing.T) {
 				t.Fatal(err)
 			}
 			if rng.IntN(4) == 0 { // the runner spills or ships it
-				b, err := encodePartial(p)
+				b, err := encodeHistory(p)
 				if err != nil {
 					t.Fatal(err)
 				}
-				if p, err = decodePartial(b); err != nil {
+				if p, err = decodeHistory(b); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -113,7 +120,7 @@ func TestShardedSummariesMergeToWhole(t *testing.T) {
 		}
 		var perCustomer []winback.Summaries
 		for id := range ids {
-			var parts []partial
+			var parts []history
 			for _, m := range shards {
 				if p, ok := m[id]; ok {
 					parts = append(parts, p)
@@ -126,12 +133,22 @@ func TestShardedSummariesMergeToWhole(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			s, err := fn.ExtractOutput(acc)
+			h, err := fn.ExtractOutput(acc)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s.Len() != 1 {
-				t.Fatalf("customer %s: summaries of %d customers", id, s.Len())
+			s := h.sum
+			if got, want := orderKeys(h.orders), orderKeys(byCustomer[id]); !slices.Equal(got, want) {
+				t.Fatalf("customer %s: history holds orders\n%v\nwant\n%v", id, got, want)
+			}
+			// One customer, or none if all of the orders fall after the
+			// calibration end (Summarize ignores those).
+			want := 0
+			if _, ok := whole.Get(id); ok {
+				want = 1
+			}
+			if s.Len() != want {
+				t.Fatalf("customer %s: summaries of %d customers, want %d", id, s.Len(), want)
 			}
 			perCustomer = append(perCustomer, s)
 		}
@@ -143,6 +160,17 @@ func TestShardedSummariesMergeToWhole(t *testing.T) {
 			t.Fatalf("sharded:\n%s\nwhole:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	})
+}
+
+// orderKeys renders orders as sorted strings, to compare multisets.
+func orderKeys(orders []winback.Order) []string {
+	out := make([]string, len(orders))
+	for i, o := range orders {
+		out[i] = fmt.Sprintf("%s|%s|%s|%s|%d|%s|%v", o.CustomerID, o.OrderID, o.Time.Format(time.RFC3339Nano),
+			o.Amount.String(), o.Items, o.Discount.String(), o.Returned)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // TestGroupedFitEqualsFitModels: the grouped rows the pipeline counts fit
