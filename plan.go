@@ -338,7 +338,7 @@ func totalCost(cs []segment.Candidate) decimal.Decimal {
 // rankEntries returns the entries sorted by expected profit, highest
 // first, ties by customer id, with their ranks. It sorts compact
 // (profit, index) keys (exact decimals break float ties) and moves every
-// entry once.
+// entry once, in place.
 func rankEntries(entries []Entry) []Entry {
 	type key struct {
 		profit float64
@@ -361,12 +361,30 @@ func rankEntries(entries []Entry) []Entry {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
-	sorted := make([]Entry, len(entries))
-	for k, key := range keys {
-		sorted[k] = entries[key.i]
-		sorted[k].Rank = k + 1
+	// Apply the permutation in place, cycle by cycle: every entry moves
+	// once and no second array of entries is needed.
+	done := make([]bool, len(entries))
+	for start := range entries {
+		if done[start] {
+			continue
+		}
+		held := entries[start]
+		j := start
+		for {
+			done[j] = true
+			src := int(keys[j].i)
+			if src == start {
+				entries[j] = held
+				break
+			}
+			entries[j] = entries[src]
+			j = src
+		}
 	}
-	return sorted
+	for k := range entries {
+		entries[k].Rank = k + 1
+	}
+	return entries
 }
 
 func summarize(entries []Entry) PlanSummary {
