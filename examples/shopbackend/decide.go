@@ -22,7 +22,7 @@ type decideRequest struct {
 }
 
 type decideResponse struct {
-	SchemaVersion string           `json:"schema_version"`
+	SchemaVersion int              `json:"schema_version"`
 	Decision      winback.Decision `json:"decision"`
 }
 
@@ -65,7 +65,7 @@ type planOptions struct {
 // planResponse holds the summary of the whole campaign and its Limit best
 // entries by rank.
 type planResponse struct {
-	SchemaVersion string              `json:"schema_version"`
+	SchemaVersion int                 `json:"schema_version"`
 	AsOf          time.Time           `json:"as_of"`
 	Summary       winback.PlanSummary `json:"summary"`
 	EntriesTotal  int                 `json:"entries_total"`

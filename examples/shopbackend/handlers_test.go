@@ -33,7 +33,7 @@ func TestHealthz(t *testing.T) {
 		}
 	}
 	var got struct {
-		SchemaVersion string `json:"schema_version"`
+		SchemaVersion int    `json:"schema_version"`
 		Status        string `json:"status"`
 	}
 	ok(t, call(t, h, http.MethodGet, "/healthz", "", nil), &got)
@@ -51,7 +51,7 @@ func TestHealthz(t *testing.T) {
 // monetary value", section 4).
 func TestModelsReproducePublishedEstimates(t *testing.T) {
 	var got struct {
-		SchemaVersion string            `json:"schema_version"`
+		SchemaVersion int               `json:"schema_version"`
 		Source        string            `json:"source"`
 		Models        winback.Models    `json:"models"`
 		Fit           *winback.ModelFit `json:"fit"`
@@ -161,7 +161,7 @@ func TestDecide(t *testing.T) {
 		ok(t, post(t, h, "/v1/decide", map[string]any{"as_of": "1998-07-01", "customer": c.customer}), &got)
 		d := got.Decision
 		if got.SchemaVersion != schemaVersion || d.CustomerID != c.customer.ID || !d.AsOf.Equal(asOf) {
-			t.Errorf("%s: schema %q, customer %q, as of %v", c.customer.ID, got.SchemaVersion, d.CustomerID, d.AsOf)
+			t.Errorf("%s: schema %d, customer %q, as of %v", c.customer.ID, got.SchemaVersion, d.CustomerID, d.AsOf)
 		}
 		if d.Action != c.action || d.Status != c.status {
 			t.Errorf("%s: action %v, status %v; want %v, %v", c.customer.ID, d.Action, d.Status, c.action, c.status)

@@ -86,14 +86,14 @@ func apiErr(t tb, w *httptest.ResponseRecorder) apiError {
 	t.Helper()
 	checkJSONHeaders(t, w)
 	var b struct {
-		SchemaVersion string         `json:"schema_version"`
+		SchemaVersion int            `json:"schema_version"`
 		Error         map[string]any `json:"error"`
 	}
 	if err := json.Unmarshal(w.Body.Bytes(), &b); err != nil {
 		t.Fatalf("error body is not JSON: %v: %s", err, w.Body)
 	}
 	if b.SchemaVersion != schemaVersion {
-		t.Errorf("schema_version %q, want %q", b.SchemaVersion, schemaVersion)
+		t.Errorf("schema_version %d, want %d", b.SchemaVersion, schemaVersion)
 	}
 	for _, k := range []string{"code", "field", "message"} {
 		if _, ok := b.Error[k].(string); !ok {

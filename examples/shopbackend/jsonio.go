@@ -14,11 +14,11 @@ import (
 
 // schemaVersion is the version of the request and response shapes. It
 // changes when a field is renamed or removed, not when one is added.
-const schemaVersion = "1"
+const schemaVersion = 1
 
 // errorBody is the JSON body of every error response.
 type errorBody struct {
-	SchemaVersion string   `json:"schema_version"`
+	SchemaVersion int      `json:"schema_version"`
 	Error         apiError `json:"error"`
 }
 

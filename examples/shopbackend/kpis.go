@@ -21,7 +21,7 @@ type kpisRequest struct {
 
 // kpisResponse holds the KPIs of the whole log and of each period.
 type kpisResponse struct {
-	SchemaVersion string           `json:"schema_version"`
+	SchemaVersion int              `json:"schema_version"`
 	Period        winback.Period   `json:"period"`
 	Totals        totalKPIs        `json:"totals"`
 	Periods       []periodKPIs     `json:"periods"`

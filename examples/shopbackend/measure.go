@@ -29,7 +29,7 @@ const maxWindowDays = 3660
 // measureResponse is winback.CampaignResult with the time to next purchase
 // in days.
 type measureResponse struct {
-	SchemaVersion string `json:"schema_version"`
+	SchemaVersion int `json:"schema_version"`
 	winback.CampaignResult
 	TimeToNextPurchase *waitDays `json:"time_to_next_purchase,omitempty"` // absent when nobody was won back
 }

@@ -48,14 +48,14 @@ func (s *server) handler() http.Handler {
 
 func (s *server) healthz(w http.ResponseWriter, _ *http.Request) {
 	respond(w, http.StatusOK, struct {
-		SchemaVersion string `json:"schema_version"`
+		SchemaVersion int    `json:"schema_version"`
 		Status        string `json:"status"`
 	}{schemaVersion, "ok"})
 }
 
 func (s *server) getModels(w http.ResponseWriter, _ *http.Request) {
 	respond(w, http.StatusOK, struct {
-		SchemaVersion string `json:"schema_version"`
+		SchemaVersion int `json:"schema_version"`
 		modelSource
 	}{schemaVersion, s.models})
 }
