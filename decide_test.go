@@ -16,7 +16,6 @@ import (
 	"github.com/kundenwert/winback/consent"
 	"github.com/kundenwert/winback/internal/sample"
 	"github.com/kundenwert/winback/internal/synth"
-	"github.com/kundenwert/winback/segment"
 	"github.com/shopspring/decimal"
 	"pgregory.net/rapid"
 )
@@ -379,8 +378,6 @@ func BenchmarkDecide(b *testing.B) {
 		}
 	}
 }
-
-var _ = segment.Star
 
 // Edge histories the models cannot take as they are: a first purchase at
 // the decision instant (T = 0) and repeat purchases that were all free

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/kundenwert/winback"
-	"github.com/kundenwert/winback/clv"
 	"github.com/kundenwert/winback/consent"
 	"github.com/shopspring/decimal"
 )
@@ -192,8 +191,6 @@ func BenchmarkPlan(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(f.customers)), "customers/op")
 }
-
-var _ = clv.FitOptions{}
 
 // BenchmarkPlanMillion plans a campaign over one million synthetic
 // customers (three orders each, an e-mail consent), streamed so that only

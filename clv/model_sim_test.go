@@ -82,27 +82,33 @@ func TestFitRecoversSimulatedParameters(t *testing.T) {
 			}
 		}
 	}
-	bg := BGNBD{R: 0.5, Alpha: 5, A: 0.8, B: 2.5}
-	hs, _ := bg.Simulate(rng, ages)
-	fb, info, err := FitBGNBD(hs, FitOptions{})
-	if err != nil {
-		t.Fatal(err)
+	// Each model simulates customers from known parameters and is fitted
+	// back on them.
+	for _, c := range []struct {
+		name string
+		want []float64
+		fit  func() ([]float64, FitInfo, error)
+	}{
+		{"BG/NBD", []float64{0.5, 5, 0.8, 2.5}, func() ([]float64, FitInfo, error) {
+			hs, _ := BGNBD{R: 0.5, Alpha: 5, A: 0.8, B: 2.5}.Simulate(rng, ages)
+			m, info, err := FitBGNBD(hs, FitOptions{})
+			return []float64{m.R, m.Alpha, m.A, m.B}, info, err
+		}},
+		{"MBG/NBD", []float64{0.5, 5, 0.8, 2.5}, func() ([]float64, FitInfo, error) {
+			hs, _ := MBGNBD{R: 0.5, Alpha: 5, A: 0.8, B: 2.5}.Simulate(rng, ages)
+			m, info, err := FitMBGNBD(hs, FitOptions{})
+			return []float64{m.R, m.Alpha, m.A, m.B}, info, err
+		}},
+		{"Pareto/NBD", []float64{0.6, 8, 0.8, 10}, func() ([]float64, FitInfo, error) {
+			hs, _ := ParetoNBD{R: 0.6, Alpha: 8, S: 0.8, Beta: 10}.Simulate(rng, ages)
+			m, info, err := FitParetoNBD(hs, FitOptions{})
+			return []float64{m.R, m.Alpha, m.S, m.Beta}, info, err
+		}},
+	} {
+		got, info, err := c.fit()
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(c.name, c.want, got, info.StdErr)
 	}
-	check("BG/NBD", []float64{bg.R, bg.Alpha, bg.A, bg.B}, []float64{fb.R, fb.Alpha, fb.A, fb.B}, info.StdErr)
-
-	mbg := MBGNBD{R: 0.5, Alpha: 5, A: 0.8, B: 2.5}
-	hs, _ = mbg.Simulate(rng, ages)
-	fm, info, err := FitMBGNBD(hs, FitOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	check("MBG/NBD", []float64{mbg.R, mbg.Alpha, mbg.A, mbg.B}, []float64{fm.R, fm.Alpha, fm.A, fm.B}, info.StdErr)
-
-	pn := ParetoNBD{R: 0.6, Alpha: 8, S: 0.8, Beta: 10}
-	hs, _ = pn.Simulate(rng, ages)
-	fp, info, err := FitParetoNBD(hs, FitOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	check("Pareto/NBD", []float64{pn.R, pn.Alpha, pn.S, pn.Beta}, []float64{fp.R, fp.Alpha, fp.S, fp.Beta}, info.StdErr)
 }
